@@ -1,0 +1,107 @@
+/**
+ * The content-pack format: one JSON file holding locales, procedure structure (with
+ * illustrations as base64), and every localized text with its review state. One schema,
+ * used by db:build, admin import and the admin CLI.
+ */
+import { z } from 'zod';
+import { contentId, localeCode } from '../electron/shared/contract';
+
+export const PACK_FORMAT = 'clinic-kiosk-content-pack';
+export const PACK_FORMAT_VERSION = 1;
+/** Largest pack file accepted, in bytes. */
+export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+
+export const topicIcons = [
+  'info', 'people', 'symptoms', 'checklist', 'steps', 'sleep',
+  'recovery', 'risks', 'compare', 'question', 'book', 'phone',
+] as const;
+
+export const itemConditions = [
+  'brace', 'noBrace', 'bloodThinnerDate', 'bloodThinnerAsk',
+  'sedation', 'generalAnaesthesia', 'painNotes',
+] as const;
+export type ItemCondition = (typeof itemConditions)[number];
+
+export const reviewStatus = z.enum(['draft', 'reviewed', 'approved']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'a date such as 2026-11-23');
+
+export const reviewFields = {
+  status: reviewStatus,
+  reviewer: z.string().max(200).nullable(),
+  reviewedAt: isoDate.nullable(),
+  sourceNote: z.string().min(1, 'a source note is required').max(2000),
+};
+
+export const localeSchema = z.strictObject({
+  code: localeCode,
+  nativeName: z.string().min(1).max(100),
+  englishName: z.string().min(1).max(100),
+  direction: z.enum(['ltr', 'rtl']),
+});
+
+const teaches = z.string().regex(/^(step|topic):[a-z0-9]+(-[a-z0-9]+)*$/, '"step:<id>" or "topic:<id>"');
+
+export const structureSchema = z.strictObject({
+  id: contentId,
+  sortOrder: z.number().int(),
+  heroIllustration: contentId.nullable(),
+  topics: z
+    .array(z.strictObject({ id: contentId, icon: z.enum(topicIcons), sections: z.array(contentId).min(1) }))
+    .min(1),
+  steps: z.array(z.strictObject({ id: contentId, illustration: contentId.nullable() })).length(4),
+  glossary: z.array(contentId),
+  quiz: z.array(
+    z.strictObject({
+      id: contentId,
+      options: z.array(contentId).min(2).max(6),
+      answer: contentId,
+      teaches,
+    }),
+  ),
+  discharge: z.strictObject({
+    sections: z.array(
+      z.strictObject({
+        id: contentId,
+        items: z.array(z.strictObject({ id: contentId, when: z.enum(itemConditions).optional() })).min(1),
+      }),
+    ),
+    clinicRedFlags: z.array(contentId).min(1),
+    emergencyRedFlags: z.array(contentId).min(1),
+  }),
+});
+export type ProcedureStructure = z.infer<typeof structureSchema>;
+
+export const mediaTypes = ['image/svg+xml', 'image/png', 'image/webp'] as const;
+
+export const packIllustrationSchema = z.strictObject({
+  id: contentId,
+  mediaType: z.enum(mediaTypes),
+  data: z.string().min(1).regex(/^[A-Za-z0-9+/]+=*$/, 'base64 data'),
+});
+
+export const packProcedureSchema = structureSchema.extend({
+  illustrations: z.array(packIllustrationSchema),
+});
+export type PackProcedure = z.infer<typeof packProcedureSchema>;
+
+export const packTextSchema = z.strictObject({
+  procedure: contentId,
+  locale: localeCode,
+  key: z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a dotted key such as "topic.after.title"'),
+  text: z.string().min(1, 'the text is empty').max(20_000, 'the text is longer than 20,000 characters'),
+  ...reviewFields,
+});
+export type PackText = z.infer<typeof packTextSchema>;
+
+export const packSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  formatVersion: z.literal(PACK_FORMAT_VERSION, {
+    error: `this kiosk reads content packs of format version ${PACK_FORMAT_VERSION}`,
+  }),
+  description: z.string().max(500).optional(),
+  locales: z.array(localeSchema).min(1),
+  procedures: z.array(packProcedureSchema),
+  texts: z.array(packTextSchema),
+});
+export type ContentPack = z.infer<typeof packSchema>;
+export type PackLocale = z.infer<typeof localeSchema>;

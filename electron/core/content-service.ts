@@ -1,0 +1,165 @@
+/** Content queries behind the patient screens: localized, with English fallback marked. */
+import { KioskError } from '../shared/errors';
+import type {
+  Illustration,
+  Locale,
+  ProcedureHome,
+  ProcedureSummary,
+  Quiz,
+  ReviewStatus,
+  TextProvenance,
+  TopicPage,
+  TopicTile,
+  Walkthrough,
+} from '../shared/content-types';
+import type { ContentLayers } from './content-layers';
+import type { Db } from '../../db/connection';
+
+export const SOURCE_LOCALE = 'en';
+const statusRank: Record<ReviewStatus, number> = { draft: 0, reviewed: 1, approved: 2 };
+
+/** Looks up texts in one language, falling back to English, and remembers what it did. */
+class Localizer {
+  private status: ReviewStatus = 'approved';
+  private fallback = false;
+
+  constructor(
+    private readonly wanted: Map<string, { text: string; status: ReviewStatus }>,
+    private readonly source: Map<string, { text: string; status: ReviewStatus }>,
+  ) {}
+
+  t(key: string): string {
+    const row = this.wanted.get(key) ?? this.source.get(key);
+    if (!row) return '';
+    if (!this.wanted.has(key)) this.fallback = true;
+    if (statusRank[row.status] < statusRank[this.status]) this.status = row.status;
+    return row.text;
+  }
+
+  provenance(): TextProvenance {
+    return { status: this.status, fallback: this.fallback };
+  }
+}
+
+export class ContentService {
+  constructor(private readonly layers: ContentLayers) {}
+
+  listLocales(): Locale[] {
+    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
+    return this.layers
+      .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
+      .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
+      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
+  }
+
+  private locale(code: string): Locale {
+    const found = this.listLocales().find((l) => l.code === code);
+    if (!found) throw new KioskError('NOT_FOUND', `The language "${code}" is not available on this kiosk.`, 'locale');
+    return found;
+  }
+
+  private structure(procedureId: string): Db {
+    const db = this.layers.layerFor('procedures', 'id', procedureId);
+    if (!db) throw new KioskError('NOT_FOUND', `The procedure "${procedureId}" is not in the content.`, 'procedureId');
+    return db;
+  }
+
+  private localizer(procedureId: string, locale: string): Localizer {
+    this.locale(locale);
+    const source = this.layers.texts(procedureId, SOURCE_LOCALE);
+    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source);
+  }
+
+  private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
+    if (!id) return null;
+    const row = db
+      .prepare('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?')
+      .get(procedureId, id) as { media_type: string; data: Buffer } | undefined;
+    if (!row) return null;
+    return {
+      id,
+      mediaType: row.media_type,
+      src: `data:${row.media_type};base64,${row.data.toString('base64')}`,
+      alt: l.t(`illustration.${id}.alt`),
+    };
+  }
+
+  private tiles(db: Db, procedureId: string, l: Localizer): TopicTile[] {
+    const rows = db
+      .prepare('SELECT id, icon FROM topics WHERE procedure_id = ? ORDER BY sort_order')
+      .all(procedureId) as { id: string; icon: string }[];
+    return rows.map((r) => ({ id: r.id, icon: r.icon, title: l.t(`topic.${r.id}.title`), summary: l.t(`topic.${r.id}.summary`) }));
+  }
+
+  listProcedures(locale: string): ProcedureSummary[] {
+    type Row = { id: string; sort_order: number };
+    return this.layers
+      .union<Row>('SELECT id, sort_order FROM procedures', (r) => r.id)
+      .sort((a, b) => a.sort_order - b.sort_order || a.id.localeCompare(b.id))
+      .map((r) => {
+        const l = this.localizer(r.id, locale);
+        return { id: r.id, name: l.t('procedure.name'), tagline: l.t('procedure.tagline') };
+      });
+  }
+
+  home(procedureId: string, locale: string): ProcedureHome {
+    const db = this.structure(procedureId);
+    const l = this.localizer(procedureId, locale);
+    const proc = db.prepare('SELECT hero_illustration FROM procedures WHERE id = ?').get(procedureId) as { hero_illustration: string | null };
+    const glossary = (db.prepare('SELECT id FROM glossary_terms WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map(
+      (g) => ({ id: g.id, term: l.t(`glossary.${g.id}.term`), definition: l.t(`glossary.${g.id}.definition`) }),
+    );
+    return {
+      procedure: { id: procedureId, name: l.t('procedure.name'), tagline: l.t('procedure.tagline') },
+      locale: this.locale(locale),
+      hero: this.illustration(db, procedureId, proc.hero_illustration, l),
+      topics: this.tiles(db, procedureId, l),
+      glossary,
+      provenance: l.provenance(),
+    };
+  }
+
+  topic(procedureId: string, topicId: string, locale: string): TopicPage {
+    const db = this.structure(procedureId);
+    const l = this.localizer(procedureId, locale);
+    const tile = this.tiles(db, procedureId, l).find((t) => t.id === topicId);
+    if (!tile) throw new KioskError('NOT_FOUND', `The topic "${topicId}" is not in this procedure.`, 'topicId');
+    const sections = (
+      db.prepare('SELECT id FROM topic_sections WHERE procedure_id = ? AND topic_id = ? ORDER BY sort_order').all(procedureId, topicId) as { id: string }[]
+    ).map((s) => ({ id: s.id, heading: l.t(`topic.${topicId}.${s.id}.heading`), body: l.t(`topic.${topicId}.${s.id}.body`) }));
+    return { procedureId, topic: tile, sections, provenance: l.provenance() };
+  }
+
+  walkthrough(procedureId: string, locale: string): Walkthrough {
+    const db = this.structure(procedureId);
+    const l = this.localizer(procedureId, locale);
+    const rows = db
+      .prepare('SELECT id, illustration_id FROM steps WHERE procedure_id = ? ORDER BY sort_order')
+      .all(procedureId) as { id: string; illustration_id: string | null }[];
+    const steps = rows.map((s) => ({
+      id: s.id,
+      title: l.t(`step.${s.id}.title`),
+      body: l.t(`step.${s.id}.body`),
+      feel: l.t(`step.${s.id}.feel`),
+      illustration: this.illustration(db, procedureId, s.illustration_id, l),
+    }));
+    return { procedureId, steps, provenance: l.provenance() };
+  }
+
+  quiz(procedureId: string, locale: string): Quiz {
+    const db = this.structure(procedureId);
+    const l = this.localizer(procedureId, locale);
+    type Q = { id: string; answer_option: string; teaches_kind: 'step' | 'topic'; teaches_id: string };
+    const questions = (db.prepare('SELECT * FROM quiz_questions WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as Q[]).map((q) => ({
+      id: q.id,
+      question: l.t(`quiz.${q.id}.question`),
+      options: (
+        db.prepare('SELECT id FROM quiz_options WHERE procedure_id = ? AND question_id = ? ORDER BY sort_order').all(procedureId, q.id) as { id: string }[]
+      ).map((o) => ({ id: o.id, text: l.t(`quiz.${q.id}.option.${o.id}`) })),
+      answer: q.answer_option,
+      explanation: l.t(`quiz.${q.id}.explanation`),
+      teaches: { kind: q.teaches_kind, id: q.teaches_id },
+    }));
+    return { procedureId, questions, provenance: l.provenance() };
+  }
+}

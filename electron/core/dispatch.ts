@@ -1,0 +1,50 @@
+/**
+ * The one wrapper every transport calls: look up the call, validate the input with the
+ * contract's schema, check the role, run the handler, and return a CallResult. Nothing
+ * about a caller's input is logged.
+ */
+import { contract, isCallName, roleAllows, type CallName } from '../shared/contract';
+import { KioskError, type CallResult } from '../shared/errors';
+import type { CallContext, HandlerTable } from './handlers';
+
+export type Dispatcher = (name: string, input: unknown, ctx: CallContext) => Promise<CallResult<unknown>>;
+
+function storageError(e: unknown): KioskError | null {
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new KioskError('STORAGE_FULL', 'The disk is full, so nothing was saved. Free some space and try again; no earlier work was lost.');
+  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES')
+    return new KioskError('READ_ONLY', 'The kiosk cannot write to its data folder, so nothing was saved. Ask IT to make the data folder writable.');
+  return null;
+}
+
+export function createDispatcher(handlers: HandlerTable, onInternalError: (name: string, e: unknown) => void = () => {}): Dispatcher {
+  return async (name, input, ctx) => {
+    if (!isCallName(name)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no call named "${name}".` } };
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || undefined;
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input${field ? ` in "${field}"` : ''}: ${issue?.message ?? 'not valid'}.`, ...(field ? { field } : {}) },
+      };
+    }
+    if (!roleAllows(spec.role, ctx.session.role)) {
+      return {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: spec.role === 'admin' ? 'An admin must sign in for this.' : 'A staff member must sign in for this.' },
+      };
+    }
+    try {
+      const handler = handlers[name as CallName] as (i: unknown, c: CallContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (e) {
+      const known = e instanceof KioskError ? e : storageError(e);
+      if (known) return { ok: false, error: { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}) } };
+      onInternalError(name, e);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the kiosk. Please try again; if it keeps happening, tell staff.' } };
+    }
+  };
+}

@@ -1,0 +1,114 @@
+/** What the renderer receives: content already localized, with review and fallback marks. */
+export type Direction = 'ltr' | 'rtl';
+export type ReviewStatus = 'draft' | 'reviewed' | 'approved';
+
+export interface Locale {
+  code: string;
+  nativeName: string;
+  englishName: string;
+  direction: Direction;
+}
+
+/** Review state of a block of localized text shown to a patient. */
+export interface TextProvenance {
+  /** The weakest review status among the texts in the block. */
+  status: ReviewStatus;
+  /** True when at least one text was missing in the requested language and English was shown. */
+  fallback: boolean;
+}
+
+export interface Illustration {
+  id: string;
+  mediaType: string;
+  /** data: URL, so every transport serves it the same way and CSP stays `img-src 'self' data:`. */
+  src: string;
+  alt: string;
+}
+
+export interface ProcedureSummary {
+  id: string;
+  name: string;
+  tagline: string;
+}
+
+export interface TopicTile {
+  id: string;
+  icon: string;
+  title: string;
+  summary: string;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  definition: string;
+}
+
+export interface ProcedureHome {
+  procedure: ProcedureSummary;
+  locale: Locale;
+  hero: Illustration | null;
+  topics: TopicTile[];
+  glossary: GlossaryEntry[];
+  provenance: TextProvenance;
+}
+
+export interface TopicSection {
+  id: string;
+  heading: string;
+  /** Markdown: paragraphs, lists, GFM tables, [words](glossary:id) links. */
+  body: string;
+}
+
+export interface TopicPage {
+  procedureId: string;
+  topic: TopicTile;
+  sections: TopicSection[];
+  provenance: TextProvenance;
+}
+
+export interface WalkthroughStep {
+  id: string;
+  title: string;
+  body: string;
+  feel: string;
+  illustration: Illustration | null;
+}
+
+export interface Walkthrough {
+  procedureId: string;
+  steps: WalkthroughStep[];
+  provenance: TextProvenance;
+}
+
+export interface QuizOption {
+  id: string;
+  text: string;
+}
+
+export interface QuizQuestion {
+  id: string;
+  question: string;
+  options: QuizOption[];
+  answer: string;
+  explanation: string;
+  /** Where the answer is taught: a walkthrough step or a topic. */
+  teaches: { kind: 'step' | 'topic'; id: string };
+}
+
+export interface Quiz {
+  procedureId: string;
+  questions: QuizQuestion[];
+  provenance: TextProvenance;
+}
+
+export interface AppInfo {
+  version: string;
+  contentHash: string;
+  clinicName: string;
+  idleTimeoutSeconds: number;
+  defaultLocale: string;
+  enabledLocales: string[];
+  /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
+  startupWarnings: string[];
+}

@@ -1,0 +1,83 @@
+/**
+ * The API contract: every call the renderer can make, with its input schema, output type
+ * and the role it needs. Electron IPC (main + preload) and web mode (HTTP) are both
+ * generated from this table, and core/ implements exactly these handlers.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Locale,
+  ProcedureHome,
+  ProcedureSummary,
+  Quiz,
+  TopicPage,
+  Walkthrough,
+} from './content-types';
+import type { CallResult } from './errors';
+
+/** Who may make a call. `staff` is a nurse or an admin. */
+export type RequiredRole = 'public' | 'staff' | 'admin';
+/** Who is signed in on a window or browser session. */
+export type SessionRole = 'public' | 'nurse' | 'admin';
+
+export const localeCode = z
+  .string()
+  .min(2)
+  .max(20)
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en" or "zh-Hans"');
+export const contentId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase id such as "kyphoplasty"');
+
+const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
+
+interface CallSpec<I extends z.ZodType, O> {
+  role: RequiredRole;
+  input: I;
+  /** Phantom field carrying the output type; never set at run time. */
+  output?: O;
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(role: RequiredRole, input: I): CallSpec<I, O> => ({ role, input });
+}
+
+const none = z.strictObject({});
+
+export const contract = {
+  getAppInfo: call<AppInfo>()('public', none),
+  listLocales: call<Locale[]>()('public', none),
+  listProcedures: call<ProcedureSummary[]>()('public', z.strictObject({ locale: localeCode })),
+  getProcedureHome: call<ProcedureHome>()('public', procedureInLocale),
+  getTopic: call<TopicPage>()(
+    'public',
+    z.strictObject({ procedureId: contentId, topicId: contentId, locale: localeCode }),
+  ),
+  getWalkthrough: call<Walkthrough>()('public', procedureInLocale),
+  getQuiz: call<Quiz>()('public', procedureInLocale),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.infer<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = NonNullable<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Whether a session role satisfies a call's required role. */
+export function roleAllows(required: RequiredRole, session: SessionRole): boolean {
+  if (required === 'public') return true;
+  if (required === 'staff') return session === 'nurse' || session === 'admin';
+  return session === 'admin';
+}
+
+/** The shape exposed on `window.kiosk` by the preload: one method per call. */
+export type KioskBridge = {
+  [N in CallName]: (input: CallInput<N>) => Promise<CallResult<CallOutput<N>>>;
+};

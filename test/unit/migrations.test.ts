@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { migrate, latestVersion, FutureDatabaseError } from '../../db/migrate';
+import { migrations } from '../../db/migrations/index';
+import type { Migration } from '../../db/migrations/types';
+import { migration0010 } from '../../db/migrations/0010-content-overlay';
+import { migration0020 } from '../../db/migrations/0020-settings-audit-usage';
+
+const open: Database.Database[] = [];
+function memoryDb(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  open.push(db);
+  return db;
+}
+afterEach(() => open.splice(0).forEach((db) => db.close()));
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+describe('migration runner', () => {
+  it('versions go up in steps of 10 and are unique', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    for (const v of versions) expect(v % 10).toBe(0);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('brings a new database to the latest version and records it in user_version', () => {
+    const db = memoryDb();
+    expect(migrate(db)).toEqual(migrations.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('refuses a database from the future', () => {
+    const db = memoryDb();
+    db.pragma(`user_version = ${latestVersion() + 10}`);
+    expect(() => migrate(db)).toThrow(FutureDatabaseError);
+    expect(() => migrate(db)).toThrow(/newer than this app/);
+  });
+
+  it('runs all pending migrations in one transaction: a failure leaves the database untouched', () => {
+    const db = memoryDb();
+    const broken: Migration = { version: 30, name: 'broken', up: (d) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;') };
+    expect(() => migrate(db, [...migrations, broken])).toThrow(/no_such_table/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+});
+
+describe('0010 content overlay', () => {
+  it('creates the content tables, STRICT, with tombstones allowed in texts', () => {
+    const db = memoryDb();
+    migrate(db, [migration0010]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['locales', 'procedures', 'topics', 'topic_sections', 'steps', 'illustrations', 'glossary_terms', 'quiz_questions', 'quiz_options', 'discharge_sections', 'discharge_items', 'red_flags', 'texts', 'template_variables', 'content_meta']));
+    db.prepare("INSERT INTO texts (procedure_id, locale, key, text, status, source_note, origin) VALUES ('p', 'en', 'k', NULL, 'draft', 'removed', 'edit')").run();
+    expect(() => db.prepare("INSERT INTO texts (procedure_id, locale, key, text, status, source_note) VALUES ('p', 'en', 'k2', 'x', 'final', 'n')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO procedures (id, sort_order) VALUES ('p', 'not a number')").run()).toThrow(/cannot store TEXT value in INTEGER/);
+  });
+});
+
+describe('0020 settings, audit, usage, versions', () => {
+  it('keeps data written at 0010 and adds the new tables', () => {
+    const db = memoryDb();
+    migrate(db, [migration0010]);
+    db.prepare("INSERT INTO locales (code, native_name, english_name, direction, sort_order) VALUES ('en', 'English', 'English', 'ltr', 0)").run();
+    migrate(db, [migration0010, migration0020]);
+    expect(db.prepare('SELECT code FROM locales').all()).toEqual([{ code: 'en' }]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['settings', 'audit_log', 'usage_counts', 'content_versions']));
+    db.prepare("INSERT INTO usage_counts (day, metric, dimension, count) VALUES ('2026-11-23', 'topic_view', 'after', 1)").run();
+    expect(() => db.prepare("INSERT INTO usage_counts (day, metric, dimension, count) VALUES ('2026-11-23', 'topic_view', 'after', 1)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO content_versions (created_at, kind, label, snapshot) VALUES ('now', 'other', 'x', x'00')").run()).toThrow(/CHECK/);
+  });
+});
