@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests in Debian's Chromium against web mode (npm run serve), one server per test. */
 export default defineConfig({
   testDir: 'test/e2e',
+  // Its own folder: Playwright empties outputDir, and test-results/ also holds vitest's report.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   workers: 2,
   retries: 0,

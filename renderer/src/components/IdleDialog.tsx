@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
+
+export function IdleDialog({ secondsLeft, onContinue }: { secondsLeft: number; onContinue: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('idle.title')} labelledBy="idle-title">
+      <p aria-live="polite">{t('idle.body', { seconds: secondsLeft })}</p>
+      <button type="button" className="primary big" onClick={onContinue}>
+        {t('idle.continue')}
+      </button>
+    </Dialog>
+  );
+}

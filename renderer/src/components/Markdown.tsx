@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { useTranslation } from 'react-i18next';
+import type { GlossaryEntry } from '../../../electron/shared/content-types';
+import { Dialog } from './Dialog';
+
+/**
+ * Content Markdown: paragraphs, lists, tables. Raw HTML and images are dropped; a
+ * `glossary:<id>` link becomes a button that opens the plain definition.
+ */
+export function Markdown({ text, glossary }: { text: string; glossary: GlossaryEntry[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<GlossaryEntry | null>(null);
+  const components: Components = {
+    a: ({ href, children }) => {
+      const id = href?.startsWith('glossary:') ? href.slice('glossary:'.length) : null;
+      const entry = id ? glossary.find((g) => g.id === id) : undefined;
+      if (!entry) return <span>{children}</span>;
+      return (
+        <button type="button" className="term" onClick={() => setOpen(entry)} aria-haspopup="dialog">
+          {children}
+        </button>
+      );
+    },
+    table: ({ children }) => (
+      <div className="table-wrap" role="region" aria-label={t('app.screenLabel')} tabIndex={0}>
+        <table>{children}</table>
+      </div>
+    ),
+  };
+  return (
+    <>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} urlTransform={(url) => url} components={components}>
+        {text}
+      </ReactMarkdown>
+      {open && (
+        <Dialog title={open.term} labelledBy="term-title" onClose={() => setOpen(null)}>
+          <p>{open.definition}</p>
+          <button type="button" className="primary" onClick={() => setOpen(null)}>
+            {t('topic.close')}
+          </button>
+        </Dialog>
+      )}
+    </>
+  );
+}

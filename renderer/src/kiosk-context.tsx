@@ -1,0 +1,21 @@
+import { createContext, useContext, type Dispatch } from 'react';
+import type { KioskAction, KioskState } from './state/kiosk-state';
+import type { AppInfo, Locale } from '../../electron/shared/content-types';
+
+export interface KioskContextValue {
+  state: KioskState;
+  dispatch: Dispatch<KioskAction>;
+  info: AppInfo;
+  locales: Locale[];
+  /** The chosen language (or the default before a choice). */
+  locale: Locale;
+  procedureId: string;
+}
+
+export const KioskContext = createContext<KioskContextValue | null>(null);
+
+export function useKiosk(): KioskContextValue {
+  const value = useContext(KioskContext);
+  if (!value) throw new Error('useKiosk outside KioskContext');
+  return value;
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import type { GlossaryEntry } from '../../../electron/shared/content-types';
+
+export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]; locale: string }) {
+  const { t } = useTranslation();
+  const collator = new Intl.Collator(locale);
+  const sorted = [...glossary].sort((a, b) => collator.compare(a.term, b.term));
+  return (
+    <section className="glossary">
+      <h1>{t('glossary.title')}</h1>
+      <dl>
+        {sorted.map((g) => (
+          <div key={g.id} className="glossary-entry" id={`term-${g.id}`}>
+            <dt>{g.term}</dt>
+            <dd>{g.definition}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

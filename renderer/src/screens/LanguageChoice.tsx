@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../kiosk-context';
+
+/** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
+export function LanguageChoice() {
+  const { t } = useTranslation();
+  const { dispatch, locales, state } = useKiosk();
+  return (
+    <section className="language-choice">
+      <h1>{t('language.title')}</h1>
+      <ul className="language-list">
+        {locales.map((l) => (
+          <li key={l.code}>
+            <button type="button" lang={l.code} dir={l.direction} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => dispatch({ type: 'chooseLocale', locale: l.code })}>
+              {l.nativeName}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { GlossaryEntry, TopicPage } from '../../../electron/shared/content-types';
+import { Markdown } from '../components/Markdown';
+import { ProvenanceNote } from '../components/ProvenanceNote';
+import { Icon } from '../components/Icon';
+
+export function TopicReader({ page, glossary }: { page: TopicPage; glossary: GlossaryEntry[] }) {
+  return (
+    <article className="topic">
+      <header className="topic-header">
+        <Icon name={page.topic.icon} size={56} />
+        <h1>{page.topic.title}</h1>
+      </header>
+      <ProvenanceNote provenance={page.provenance} />
+      {page.sections.map((s) => (
+        <section key={s.id} className="topic-section" aria-labelledby={`sec-${s.id}`}>
+          <h2 id={`sec-${s.id}`}>{s.heading}</h2>
+          <Markdown text={s.body} glossary={glossary} />
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Everything the patient side remembers, in memory only: the screen and its history, the
+ * language, display choices and quiz answers. An idle reset returns to `initialKioskState`.
+ */
+import { quizReducer, initialQuiz, type QuizAction, type QuizState } from './quiz-state';
+
+export type Screen =
+  | { name: 'attract' }
+  | { name: 'language' }
+  | { name: 'home' }
+  | { name: 'topic'; topicId: string }
+  | { name: 'walkthrough'; step: number }
+  | { name: 'quiz' }
+  | { name: 'glossary' }
+  | { name: 'staff' };
+
+export type TextSize = 0 | 1 | 2;
+
+export interface DisplaySettings {
+  textSize: TextSize;
+  highContrast: boolean;
+  reducedMotion: boolean;
+}
+
+export interface KioskState {
+  screen: Screen;
+  history: Screen[];
+  locale: string | null;
+  display: DisplaySettings;
+  quiz: QuizState;
+}
+
+export const initialKioskState: KioskState = {
+  screen: { name: 'attract' },
+  history: [],
+  locale: null,
+  display: { textSize: 0, highContrast: false, reducedMotion: false },
+  quiz: initialQuiz,
+};
+
+export type KioskAction =
+  | { type: 'navigate'; screen: Screen }
+  /** Replace the current screen without adding to history (walkthrough steps). */
+  | { type: 'replace'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'home' }
+  | { type: 'chooseLocale'; locale: string }
+  | { type: 'setTextSize'; size: TextSize }
+  | { type: 'toggleContrast' }
+  | { type: 'toggleMotion' }
+  | { type: 'quiz'; action: QuizAction }
+  | { type: 'reset' };
+
+const MAX_HISTORY = 50;
+
+export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
+  switch (action.type) {
+    case 'navigate':
+      return { ...state, screen: action.screen, history: [...state.history, state.screen].slice(-MAX_HISTORY) };
+    case 'replace':
+      return { ...state, screen: action.screen };
+    case 'back': {
+      const previous = state.history.at(-1);
+      if (!previous) return state.screen.name === 'home' ? state : { ...state, screen: { name: 'home' } };
+      return { ...state, screen: previous, history: state.history.slice(0, -1) };
+    }
+    case 'home':
+      return { ...state, screen: { name: 'home' }, history: [] };
+    case 'chooseLocale':
+      return { ...state, locale: action.locale, screen: { name: 'home' }, history: [] };
+    case 'setTextSize':
+      return { ...state, display: { ...state.display, textSize: action.size } };
+    case 'toggleContrast':
+      return { ...state, display: { ...state.display, highContrast: !state.display.highContrast } };
+    case 'toggleMotion':
+      return { ...state, display: { ...state.display, reducedMotion: !state.display.reducedMotion } };
+    case 'quiz':
+      return { ...state, quiz: quizReducer(state.quiz, action.action) };
+    case 'reset':
+      return initialKioskState;
+  }
+}
