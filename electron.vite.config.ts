@@ -27,6 +27,10 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      // electron-vite leaves minification off by default; the kiosk ships minified code.
+      minify: true,
+      // Fonts and images stay files: the CSP allows font-src 'self', not data: URLs.
+      assetsInlineLimit: 0,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

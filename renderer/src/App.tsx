@@ -1,47 +1,138 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callApi } from './api/client';
-import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
+import { useCall } from './hooks/useCall';
+import { useIdle } from './hooks/useIdle';
+import { useLongPress } from './hooks/useLongPress';
+import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context';
+import { initialKioskState, kioskReducer } from './state/kiosk-state';
+import { Toolbar } from './components/Toolbar';
+import { IdleDialog } from './components/IdleDialog';
+import { ErrorBoundary, ErrorScreen } from './components/ErrorScreen';
+import { Attract } from './screens/Attract';
+import { LanguageChoice } from './screens/LanguageChoice';
+import { Home } from './screens/Home';
+import { TopicReader } from './screens/TopicReader';
+import { Walkthrough } from './screens/Walkthrough';
+import { QuizScreen } from './screens/QuizScreen';
+import { GlossaryScreen } from './screens/GlossaryScreen';
+import { StaffEntry } from './screens/StaffEntry';
+import type { AppInfo, Locale } from '../../electron/shared/content-types';
 
+const IDLE_WARNING_MS = 30_000;
+
+/** Loads what every screen needs once, then runs the kiosk. */
 export function App() {
-  const { t, i18n } = useTranslation();
-  const [locales, setLocales] = useState<Locale[]>([]);
-  const [locale, setLocale] = useState('en');
-  const [home, setHome] = useState<ProcedureHome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const info = useCall('getAppInfo', {});
+  const locales = useCall('listLocales', {});
+  const [generation, setGeneration] = useState(0);
+  if (info.state === 'error' || locales.state === 'error') {
+    const detail = info.state === 'error' ? info.error.message : locales.state === 'error' ? locales.error.message : '';
+    return <ErrorScreen detail={detail} onRestart={() => window.location.reload()} />;
+  }
+  if (info.state !== 'ready' || locales.state !== 'ready') return <p className="loading">…</p>;
+  // A new generation remounts everything: the idle reset forgets all state, scroll included.
+  return <KioskShell key={generation} info={info.value} locales={locales.value} onReset={() => setGeneration((g) => g + 1)} />;
+}
 
-  useEffect(() => {
-    callApi('listLocales', {}).then(setLocales, (e: Error) => setError(e.message));
-  }, []);
+function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale[]; onReset: () => void }) {
+  const { i18n } = useTranslation();
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
+  const code = state.locale ?? info.defaultLocale;
+  const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const };
+  const procedures = useCall('listProcedures', { locale: locale.code });
+  const procedureId = procedures.state === 'ready' ? (procedures.value[0]?.id ?? '') : '';
 
-  useEffect(() => {
-    void i18n.changeLanguage(locale);
-    const dir = locales.find((l) => l.code === locale)?.direction ?? 'ltr';
-    document.documentElement.lang = locale;
-    document.documentElement.dir = dir;
-    callApi('listProcedures', { locale })
-      .then((procedures) => (procedures[0] ? callApi('getProcedureHome', { procedureId: procedures[0].id, locale }) : null))
-      .then(setHome, (e: Error) => setError(e.message));
-  }, [locale, locales, i18n]);
+  useLayoutEffect(() => {
+    void i18n.changeLanguage(locale.code);
+    const html = document.documentElement;
+    html.lang = locale.code;
+    html.dir = locale.direction;
+    html.dataset.textSize = String(state.display.textSize);
+    html.dataset.contrast = state.display.highContrast ? 'high' : 'normal';
+    html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
+  }, [i18n, locale.code, locale.direction, state.display]);
 
-  if (error) return <main><h1>{t('error.title')}</h1><p>{error}</p></main>;
-  if (!home) return <main><p>{t('app.loading')}</p></main>;
+  const { idle, stillHere } = useIdle({
+    idleMs: info.idleTimeoutSeconds * 1000,
+    warnMs: IDLE_WARNING_MS,
+    enabled: state.screen.name !== 'attract',
+    onExpire: () => {
+      window.speechSynthesis?.cancel();
+      onReset();
+    },
+  });
+
+  const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId };
   return (
-    <main>
-      <nav aria-label={t('app.language')}>
-        {locales.map((l) => (
-          <button key={l.code} lang={l.code} aria-pressed={l.code === locale} onClick={() => setLocale(l.code)}>
-            {l.nativeName}
-          </button>
-        ))}
-      </nav>
-      <h1>{home.procedure.name}</h1>
-      <h2>{t('app.topics')}</h2>
-      <ul>
-        {home.topics.map((topic) => (
-          <li key={topic.id} data-topic={topic.id}>{topic.title}</li>
-        ))}
-      </ul>
-    </main>
+    <KioskContext.Provider value={value}>
+      <div className="kiosk">
+        {state.screen.name !== 'attract' && <TopBar />}
+        <main id="screen" tabIndex={-1} aria-label={info.clinicName}>
+          <ErrorBoundary onRestart={onReset}>
+            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <ScreenView />}
+          </ErrorBoundary>
+        </main>
+        {idle.phase === 'warning' && <IdleDialog secondsLeft={idle.secondsLeft} onContinue={stillHere} />}
+      </div>
+    </KioskContext.Provider>
   );
+}
+
+function TopBar() {
+  const { info, dispatch } = useKiosk();
+  const staffEntry = useLongPress(() => dispatch({ type: 'navigate', screen: { name: 'staff' } }), 3000);
+  return (
+    <header className="topbar">
+      <span className="clinic-logo" {...staffEntry} data-staff-entry="">
+        {info.clinicName}
+      </span>
+      <Toolbar />
+    </header>
+  );
+}
+
+function ScreenView() {
+  const { state, locale, procedureId, dispatch } = useKiosk();
+  const screen = state.screen;
+  const needsContent = !['attract', 'language', 'staff'].includes(screen.name) && procedureId !== '';
+  const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
+  const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
+  const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
+  const quiz = useCall('getQuiz', screen.name === 'quiz' && procedureId ? { procedureId, locale: locale.code } : null);
+  const focusTarget = useRef<string>('');
+
+  // A new screen starts at the top, with focus on the screen for screen readers.
+  const screenKey = JSON.stringify(screen);
+  useEffect(() => {
+    if (focusTarget.current === screenKey) return;
+    focusTarget.current = screenKey;
+    window.scrollTo(0, 0);
+    document.getElementById('screen')?.focus({ preventScroll: true });
+  }, [screenKey]);
+
+  switch (screen.name) {
+    case 'attract':
+      return <Attract />;
+    case 'language':
+      return <LanguageChoice />;
+    case 'staff':
+      return <StaffEntry />;
+    default:
+      break;
+  }
+  const failed = [home, topic, walkthrough, quiz].find((r) => r.state === 'error');
+  if (failed && failed.state === 'error') return <ErrorScreen detail={failed.error.message} onRestart={() => dispatch({ type: 'home' })} />;
+  if (home.state !== 'ready') return <p className="loading">…</p>;
+  switch (screen.name) {
+    case 'home':
+      return <Home home={home.value} />;
+    case 'glossary':
+      return <GlossaryScreen glossary={home.value.glossary} locale={locale.code} />;
+    case 'topic':
+      return topic.state === 'ready' ? <TopicReader page={topic.value} glossary={home.value.glossary} /> : <p className="loading">…</p>;
+    case 'walkthrough':
+      return walkthrough.state === 'ready' ? <Walkthrough data={walkthrough.value} step={screen.step} /> : <p className="loading">…</p>;
+    case 'quiz':
+      return quiz.state === 'ready' && walkthrough.state === 'ready' ? <QuizScreen quiz={quiz.value} home={home.value} walkthrough={walkthrough.value} /> : <p className="loading">…</p>;
+  }
 }

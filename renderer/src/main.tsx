@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles/fonts';
+import './styles/kiosk.css';
 import './i18n';
 import { App } from './App';
 

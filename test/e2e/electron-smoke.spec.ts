@@ -31,7 +31,11 @@ test('Electron: the kiosk window shows the topics and switches to Spanish', asyn
   const app = await electron.launch({ args: [repoRoot, '--data', dataDir], cwd: repoRoot });
   try {
     const page = await app.firstWindow();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Balloon kyphoplasty');
+    await expect(page.locator('[data-topic]')).toHaveCount(10);
+    await page.getByRole('button', { name: 'Language' }).click();
     await page.getByRole('button', { name: 'Español' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cifoplastia con balón');
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

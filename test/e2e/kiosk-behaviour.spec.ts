@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { test, expect, startKiosk } from './kiosk-fixture';
+import { contentTexts, startIn, uiText } from './kiosk-pages';
+import { openLocalDatabase } from '../../db/local-db';
+
+test('idle: "Still there?" gives 30 s to continue, then the kiosk resets and forgets everything', async ({ page, kiosk }) => {
+  await page.clock.install();
+  await startIn(page, kiosk.url, 'es');
+  await page.getByRole('button', { name: uiText('es', 'toolbar.textSizeLarge') }).click();
+  await page.getByRole('button', { name: uiText('es', 'toolbar.contrast') }).click();
+  await page.locator('[data-feature="quiz"]').click();
+  await page.locator('[data-option="a"]').click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', '2');
+
+  // Default idle timeout is 90 s: a warning first, and a tap continues.
+  await page.clock.fastForward(91_000);
+  const dialog = page.getByRole('dialog', { name: uiText('es', 'idle.title') });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: uiText('es', 'idle.continue') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-option="a"]')).toHaveAttribute('aria-pressed', 'true');
+
+  // No answer to the warning: back to the attract screen with nothing remembered.
+  await page.clock.fastForward(91_000);
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward(31_000);
+  await expect(page.getByRole('button', { name: uiText('en', 'attract.start') })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', '0');
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('[data-feature="quiz"]').click();
+  await expect(page.locator('[data-option="a"]')).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie.length])).toEqual([0, 0, 0]);
+});
+
+test('idle timeout comes from the clinic settings', async ({ page }) => {
+  const { server, stop } = await startKioskWithSettings({ idleTimeoutSeconds: 10 });
+  try {
+    await page.clock.install();
+    await startIn(page, server.url, 'en');
+    await page.clock.fastForward(9_000);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.clock.fastForward(2_000);
+    await expect(page.getByRole('dialog', { name: uiText('en', 'idle.title') })).toBeVisible();
+  } finally {
+    await stop();
+  }
+});
+
+async function startKioskWithSettings(settings: Record<string, unknown>) {
+  const started = await startKiosk();
+  await started.stop();
+  // Write the settings into a data folder before the kiosk starts, as an admin would have saved them.
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-settings-'));
+  const local = openLocalDatabase(dataDir);
+  for (const [key, value] of Object.entries(settings))
+    local.db!.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(key, JSON.stringify(value), new Date().toISOString());
+  local.db!.close();
+  return startKiosk(['--data', dataDir]);
+}
+
+test('read aloud speaks the current screen in its language, with stop and repeat; hidden without a voice', async ({ page, kiosk }) => {
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    const voices = [{ lang: 'en-US', name: 'English', default: true, localService: true, voiceURI: 'en' }, { lang: 'es-ES', name: 'Español', default: false, localService: true, voiceURI: 'es' }];
+    const fake = {
+      getVoices: () => voices,
+      speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+      cancel: () => spoken.push({ text: '<cancel>', lang: '' }),
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: fake });
+    // The platform's utterance only accepts real voices; the fake engine has its own.
+    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+      voice: unknown = null;
+      lang = '';
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(public text: string) {}
+    };
+  });
+  await startIn(page, kiosk.url, 'es');
+  await page.locator('[data-topic="after"]').click();
+  await page.getByRole('button', { name: uiText('es', 'toolbar.listen') }).click();
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+  const said = spoken.filter((s) => s.text !== '<cancel>');
+  expect(said.length).toBeGreaterThan(3);
+  expect(said.every((s) => s.lang === 'es-ES')).toBe(true);
+  expect(said.map((s) => s.text).join(' ')).toContain(contentTexts('es')['topic.after.title']!);
+  await expect(page.getByRole('button', { name: uiText('es', 'toolbar.stop') })).toBeVisible();
+  await page.getByRole('button', { name: uiText('es', 'toolbar.stop') }).click();
+  await page.getByRole('button', { name: uiText('es', 'toolbar.repeat') }).click();
+  const again = await page.evaluate(() => (window as unknown as { __spoken: { text: string }[] }).__spoken.filter((s) => s.text !== '<cancel>').length);
+  expect(again).toBe(said.length * 2);
+
+  // No Arabic voice on this machine: the button is not offered.
+  await page.getByRole('button', { name: uiText('es', 'toolbar.language') }).click();
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.getByRole('button', { name: uiText('ar', 'toolbar.listen') })).toHaveCount(0);
+});
+
+test('attract screen: the greeting cycles through languages and can be paused', async ({ page, kiosk }) => {
+  await page.clock.install();
+  await page.goto(kiosk.url);
+  const greeting = page.locator('.attract-greeting');
+  await expect(greeting).toHaveAttribute('lang', 'en');
+  await page.clock.fastForward(3_600);
+  await expect(greeting).toHaveAttribute('lang', 'es');
+  await page.getByRole('button', { name: uiText('en', 'attract.pause') }).click();
+  // Paused: every language is shown at once and nothing moves.
+  await expect(page.locator('.attract-line')).toHaveCount(5);
+  await page.clock.fastForward(10_000);
+  await expect(page.locator('.attract-line').nth(3)).toHaveAttribute('lang', 'ar');
+});
+
+test('reduced motion: the attract screen does not cycle', async ({ browser, kiosk }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(kiosk.url);
+  await expect(page.locator('.attract-line')).toHaveCount(5);
+  await expect(page.locator('.attract-greeting')).toHaveCount(0);
+  await context.close();
+});
+
+test('hidden staff entry: holding the clinic name for 3 seconds opens staff sign-in', async ({ page, kiosk }) => {
+  await startIn(page, kiosk.url, 'en');
+  const logo = page.locator('[data-staff-entry]');
+  const box = (await logo.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(1_000);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toHaveCount(0);
+  await page.mouse.down();
+  await page.waitForTimeout(3_300);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible();
+});
+
+test('a missing translation falls back to English with a visible note', async ({ page, kiosk }) => {
+  const local = new Database(join(kiosk.dataDir, 'local.db'));
+  local.prepare("INSERT INTO texts (procedure_id, locale, key, text, status, source_note, origin) VALUES ('kyphoplasty', 'es', 'topic.after.first-hours.body', NULL, 'draft', 'removed for the test', 'edit')").run();
+  local.close();
+  await startIn(page, kiosk.url, 'es');
+  await page.locator('[data-topic="after"]').click();
+  await expect(page.getByText(uiText('es', 'review.fallback'))).toBeVisible();
+  await expect(page.locator('.topic-section').first()).toContainText(contentTexts('en')['topic.after.first-hours.body']!.split('\n')[0]!.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\*\*/g, ''));
+});
+
+test('when the kiosk service stops answering, a friendly error screen offers a way back', async ({ page }) => {
+  const { server, stop } = await startKiosk();
+  await startIn(page, server.url, 'en');
+  await stop();
+  await page.locator('[data-topic="after"]').click();
+  await expect(page.getByRole('heading', { name: uiText('en', 'error.title') })).toBeVisible();
+  await expect(page.getByRole('button', { name: uiText('en', 'error.retry') })).toBeVisible();
+});
