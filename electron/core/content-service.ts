@@ -1,6 +1,7 @@
 /** Content queries behind the patient screens: localized, with English fallback marked. */
 import { KioskError } from '../shared/errors';
 import type {
+  DischargeTemplate,
   Illustration,
   Locale,
   ProcedureHome,
@@ -161,5 +162,31 @@ export class ContentService {
       teaches: { kind: q.teaches_kind, id: q.teaches_id },
     }));
     return { procedureId, questions, provenance: l.provenance() };
+  }
+
+  dischargeTemplate(procedureId: string, locale: string): DischargeTemplate {
+    const db = this.structure(procedureId);
+    const l = this.localizer(procedureId, locale);
+    const sections = (db.prepare('SELECT id FROM discharge_sections WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map((sec) => ({
+      id: sec.id,
+      heading: l.t(`discharge.${sec.id}.heading`),
+      items: (
+        db.prepare('SELECT id, condition FROM discharge_items WHERE procedure_id = ? AND section_id = ? ORDER BY sort_order').all(procedureId, sec.id) as { id: string; condition: string | null }[]
+      ).map((item) => ({ id: item.id, when: item.condition, text: l.t(`discharge.${sec.id}.${item.id}`) })),
+    }));
+    const flags = (kind: 'clinic' | 'emergency') =>
+      (db.prepare('SELECT id FROM red_flags WHERE procedure_id = ? AND kind = ? ORDER BY sort_order').all(procedureId, kind) as { id: string }[]).map((f) =>
+        l.t(`discharge.${kind}-flags.${f.id}`),
+      );
+    return {
+      locale: this.locale(locale),
+      title: l.t('discharge.title'),
+      intro: l.t('discharge.intro'),
+      sections,
+      clinicFlags: { heading: l.t('discharge.clinic-flags.heading'), items: flags('clinic') },
+      emergencyFlags: { heading: l.t('discharge.emergency-flags.heading'), items: flags('emergency') },
+      card: { title: l.t('card.title'), footer: l.t('card.footer') },
+      provenance: l.provenance(),
+    };
   }
 }

@@ -6,6 +6,7 @@
 import { contract, isCallName, roleAllows, type CallName } from '../shared/contract';
 import { KioskError, type CallResult } from '../shared/errors';
 import type { CallContext, HandlerTable } from './handlers';
+import { STAFF_SESSION_IDLE_MS } from '../shared/staff';
 
 export type Dispatcher = (name: string, input: unknown, ctx: CallContext) => Promise<CallResult<unknown>>;
 
@@ -18,17 +19,26 @@ function storageError(e: unknown): KioskError | null {
   return null;
 }
 
-export function createDispatcher(handlers: HandlerTable, onInternalError: (name: string, e: unknown) => void = () => {}): Dispatcher {
+export function createDispatcher(
+  handlers: HandlerTable,
+  onInternalError: (name: string, e: unknown) => void = () => {},
+  now: () => number = Date.now,
+): Dispatcher {
   return async (name, input, ctx) => {
+    // A staff session ends after two minutes without a call (the staff screens keep it alive while touched).
+    const t = now();
+    if (ctx.session.role !== 'public' && ctx.session.lastSeen !== undefined && t - ctx.session.lastSeen > STAFF_SESSION_IDLE_MS) ctx.session.role = 'public';
+    ctx.session.lastSeen = t;
     if (!isCallName(name)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no call named "${name}".` } };
     const spec = contract[name];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || undefined;
+      const issues = parsed.error.issues.slice(0, 50).map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Invalid input${field ? ` in "${field}"` : ''}: ${issue?.message ?? 'not valid'}.`, ...(field ? { field } : {}) },
+        error: { code: 'INVALID_INPUT', message: `Invalid input${field ? ` in "${field}"` : ''}: ${issue?.message ?? 'not valid'}.`, ...(field ? { field } : {}), issues },
       };
     }
     if (!roleAllows(spec.role, ctx.session.role)) {

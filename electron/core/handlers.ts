@@ -1,15 +1,28 @@
 /** The handler table: one function per contract call, written once for every transport. */
 import type { CallInput, CallName, CallOutput, SessionRole } from '../shared/contract';
 import type { KioskCore } from './kiosk-core';
+import type { StaffStatus } from '../shared/staff';
+import { buildDischargeSheet } from './discharge-sheet';
+
+/** A window's or browser's session; the dispatcher ends idle staff sessions. */
+export interface Session {
+  role: SessionRole;
+  /** When the session last made a call (ms since epoch). */
+  lastSeen?: number;
+}
 
 export interface CallContext {
-  session: { role: SessionRole };
+  session: Session;
 }
 
 export type Handler<N extends CallName> = (input: CallInput<N>, ctx: CallContext) => CallOutput<N> | Promise<CallOutput<N>>;
 export type HandlerTable = { [N in CallName]: Handler<N> };
 
-export function createHandlers(core: KioskCore): HandlerTable {
+export function createHandlers(core: KioskCore, now: () => Date = () => new Date()): HandlerTable {
+  const status = (session: Session): StaffStatus => {
+    const locked = core.staff.lockedUntil();
+    return { role: session.role, pinsSet: core.staff.pinsSet(), lockedUntil: locked ? new Date(locked).toISOString() : null };
+  };
   return {
     getAppInfo: (_input, ctx) => {
       const s = core.settings.get();
@@ -34,5 +47,50 @@ export function createHandlers(core: KioskCore): HandlerTable {
     getTopic: ({ procedureId, topicId, locale }) => core.content.topic(procedureId, topicId, locale),
     getWalkthrough: ({ procedureId, locale }) => core.content.walkthrough(procedureId, locale),
     getQuiz: ({ procedureId, locale }) => core.content.quiz(procedureId, locale),
+
+    getStaffStatus: (_input, ctx) => status(ctx.session),
+    staffSignIn: ({ pin }, ctx) => {
+      ctx.session.role = core.staff.signIn(pin);
+      return status(ctx.session);
+    },
+    staffSignOut: (_input, ctx) => {
+      ctx.session.role = 'public';
+      return status(ctx.session);
+    },
+    staffKeepAlive: (_input, ctx) => status(ctx.session),
+    setStaffPin: ({ role, pin }, ctx) => {
+      core.staff.setPin(role, pin);
+      return status(ctx.session);
+    },
+
+    getSheetDefaults: () => {
+      const s = core.settings.get();
+      return {
+        clinicName: s.clinicName,
+        clinicPhone: s.clinicPhone,
+        afterHoursPhone: s.afterHoursPhone,
+        emergencyNumber: s.emergencyNumber,
+        liftLimit: s.liftLimit,
+        noDrivingDays: s.noDrivingDays,
+        showerAfterHours: s.showerAfterHours,
+        feverThreshold: s.feverThreshold,
+        massUnit: s.massUnit,
+        temperatureUnit: s.temperatureUnit,
+        paperSize: s.paperSize,
+      };
+    },
+    buildDischargeSheet: ({ form }) => {
+      const templates = {
+        primary: core.content.dischargeTemplate(form.procedureId, form.locale),
+        second: form.secondLocale ? core.content.dischargeTemplate(form.procedureId, form.secondLocale) : null,
+      };
+      return buildDischargeSheet(templates, form, core.settings.get().clinicName, now());
+    },
+    recordSheetPrinted: ({ locale, secondLocale, card }) => {
+      core.usage.increment('sheet_printed', locale);
+      if (secondLocale) core.usage.increment('sheet_printed_second_language', secondLocale);
+      if (card) core.usage.increment('card_printed', locale);
+      return { counted: true };
+    },
   };
 }

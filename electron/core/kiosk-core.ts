@@ -8,6 +8,8 @@ import { openLocalDatabase, type LocalDatabase } from '../../db/local-db';
 import { ContentLayers } from './content-layers';
 import { ContentService } from './content-service';
 import { SettingsService } from './settings-service';
+import { StaffAuth } from './staff-auth';
+import { UsageCounter } from './usage-counter';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -20,6 +22,8 @@ export interface KioskCoreOptions {
 export interface KioskCore {
   content: ContentService;
   settings: SettingsService;
+  staff: StaffAuth;
+  usage: UsageCounter;
   local: LocalDatabase;
   bundled: Db;
   contentHash: string;
@@ -44,6 +48,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     content: new ContentService(new ContentLayers(bundled, local.db)),
     settings: new SettingsService(local.db),
+    staff: new StaffAuth(local.readOnly ? null : local.db),
+    usage: new UsageCounter(local.readOnly ? null : local.db),
     local,
     bundled,
     contentHash: hashRow?.value ?? 'unknown',

@@ -4,7 +4,8 @@
  * Nothing else is ever registered on ipcMain.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { callNames, type SessionRole } from '../shared/contract';
+import { callNames } from '../shared/contract';
+import type { Session } from '../core/handlers';
 import type { CallResult } from '../shared/errors';
 import type { Dispatcher } from '../core/dispatch';
 import { APP_ORIGIN } from './app-protocol';
@@ -21,8 +22,8 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 
 /** One session per renderer (webContents id): public until staff sign in. */
 export class WindowSessions {
-  private readonly byId = new Map<number, { role: SessionRole }>();
-  get(id: number): { role: SessionRole } {
+  private readonly byId = new Map<number, Session>();
+  get(id: number): Session {
     let s = this.byId.get(id);
     if (!s) this.byId.set(id, (s = { role: 'public' }));
     return s;

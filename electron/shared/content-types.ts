@@ -112,3 +112,43 @@ export interface AppInfo {
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
 }
+
+/** A discharge-sheet template in one language, before the nurse's values are filled in. */
+export interface DischargeTemplate {
+  locale: Locale;
+  title: string;
+  intro: string;
+  sections: { id: string; heading: string; items: { id: string; when: string | null; text: string }[] }[];
+  clinicFlags: { heading: string; items: string[] };
+  emergencyFlags: { heading: string; items: string[] };
+  card: { title: string; footer: string };
+  provenance: TextProvenance;
+}
+
+/** One language of a filled sheet. */
+export interface SheetBlock {
+  locale: Locale;
+  title: string;
+  intro: string;
+  sections: { id: string; heading: string; items: string[] }[];
+  clinicFlags: { heading: string; items: string[] };
+  emergencyFlags: { heading: string; items: string[] };
+  card: { title: string; footer: string };
+  provenance: TextProvenance;
+}
+
+/** A filled discharge sheet: built in memory for preview and print, never stored. */
+export interface DischargeSheet {
+  primary: SheetBlock;
+  second: SheetBlock | null;
+  clinicName: string;
+  clinicPhone: string;
+  /** The print date, formatted for the primary language. */
+  printedOn: string;
+  patientName: string;
+  painNotes: string;
+  nurseNotes: string;
+  paper: 'A4' | 'Letter';
+  largePrint: boolean;
+  includeCard: boolean;
+}

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  DischargeSheet,
   Locale,
   ProcedureHome,
   ProcedureSummary,
@@ -14,22 +15,18 @@ import type {
   Walkthrough,
 } from './content-types';
 import type { CallResult } from './errors';
+import type { StaffStatus } from './staff';
+import type { SheetDefaults } from './sheet-defaults';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
 /** Who is signed in on a window or browser session. */
 export type SessionRole = 'public' | 'nurse' | 'admin';
 
-export const localeCode = z
-  .string()
-  .min(2)
-  .max(20)
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en" or "zh-Hans"');
-export const contentId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase id such as "kyphoplasty"');
+import { contentId, localeCode } from './ids';
+import { dischargeFormSchema } from './discharge-form';
+
+export { contentId, localeCode };
 
 const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
 
@@ -57,6 +54,19 @@ export const contract = {
   ),
   getWalkthrough: call<Walkthrough>()('public', procedureInLocale),
   getQuiz: call<Quiz>()('public', procedureInLocale),
+
+  getStaffStatus: call<StaffStatus>()('public', none),
+  staffSignIn: call<StaffStatus>()('public', z.strictObject({ pin: z.string().max(8, 'a PIN is 4 to 8 digits') })),
+  staffSignOut: call<StaffStatus>()('public', none),
+  staffKeepAlive: call<StaffStatus>()('staff', none),
+  setStaffPin: call<StaffStatus>()('admin', z.strictObject({ role: z.enum(['nurse', 'admin']), pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') })),
+
+  getSheetDefaults: call<SheetDefaults>()('staff', none),
+  buildDischargeSheet: call<DischargeSheet>()('staff', z.strictObject({ form: dischargeFormSchema })),
+  recordSheetPrinted: call<{ counted: true }>()(
+    'staff',
+    z.strictObject({ locale: localeCode, secondLocale: localeCode.nullable(), card: z.boolean() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export interface CallError {
   message: string;
   /** For INVALID_INPUT / PACK_INVALID: where the problem is (e.g. "locale" or "texts[3].key"). */
   field?: string;
+  /** For INVALID_INPUT: every problem found, so a form can mark each field at once. */
+  issues?: { field: string; message: string }[];
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Dispatcher } from '../core/dispatch';
-import type { SessionRole } from '../shared/contract';
+import type { Session } from '../core/handlers';
 import { httpStatusFor, type CallResult, type ErrorCode } from '../shared/errors';
 import { contentSecurityPolicy } from '../shared/csp';
 
@@ -87,7 +87,7 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
 export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.staticDir);
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const sessions = new Map<string, { role: SessionRole }>();
+  const sessions = new Map<string, Session>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {

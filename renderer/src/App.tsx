@@ -4,7 +4,7 @@ import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
 import { useLongPress } from './hooks/useLongPress';
 import { KioskContext, useKiosk, type KioskContextValue } from './kiosk-context';
-import { initialKioskState, kioskReducer } from './state/kiosk-state';
+import { initialKioskState, kioskReducer, staffScreens } from './state/kiosk-state';
 import { Toolbar } from './components/Toolbar';
 import { IdleDialog } from './components/IdleDialog';
 import { ErrorBoundary, ErrorScreen } from './components/ErrorScreen';
@@ -15,7 +15,11 @@ import { TopicReader } from './screens/TopicReader';
 import { Walkthrough } from './screens/Walkthrough';
 import { QuizScreen } from './screens/QuizScreen';
 import { GlossaryScreen } from './screens/GlossaryScreen';
-import { StaffEntry } from './screens/StaffEntry';
+import { StaffSignIn } from './screens/staff/StaffSignIn';
+import { StaffMenu } from './screens/staff/StaffMenu';
+import { DischargeForm } from './screens/staff/DischargeForm';
+import { callApi } from './api/client';
+import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 
 const IDLE_WARNING_MS = 30_000;
@@ -37,7 +41,9 @@ export function App() {
 function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale[]; onReset: () => void }) {
   const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
-  const code = state.locale ?? info.defaultLocale;
+  const onStaffScreen = staffScreens.has(state.screen.name);
+  // Staff screens use the clinic's default language; patient screens the patient's choice.
+  const code = onStaffScreen ? info.defaultLocale : (state.locale ?? info.defaultLocale);
   const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const };
   const procedures = useCall('listProcedures', { locale: locale.code });
   const procedureId = procedures.state === 'ready' ? (procedures.value[0]?.id ?? '') : '';
@@ -53,20 +59,30 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   }, [i18n, locale.code, locale.direction, state.display]);
 
   const { idle, stillHere } = useIdle({
-    idleMs: info.idleTimeoutSeconds * 1000,
+    // A staff session ends after two minutes without a touch (warning included).
+    idleMs: onStaffScreen ? STAFF_SESSION_IDLE_MS - IDLE_WARNING_MS : info.idleTimeoutSeconds * 1000,
     warnMs: IDLE_WARNING_MS,
     enabled: state.screen.name !== 'attract',
-    onExpire: () => {
-      window.speechSynthesis?.cancel();
-      onReset();
-    },
+    onExpire: () => dispatch({ type: 'reset' }),
   });
+
+  // Any reset (idle, sign out, exit) ends the staff session and forgets everything by remounting.
+  const resetCount = useRef(0);
+  useEffect(() => {
+    if (state !== initialKioskState) return;
+    if (resetCount.current++ === 0) return;
+    window.speechSynthesis?.cancel();
+    void callApi('staffSignOut', {}).catch(() => undefined);
+    onReset();
+  }, [state, onReset]);
+
+  useStaffKeepAlive(state.staffRole !== 'public');
 
   const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId };
   return (
     <KioskContext.Provider value={value}>
       <div className="kiosk">
-        {state.screen.name !== 'attract' && <TopBar />}
+        {state.screen.name !== 'attract' && !onStaffScreen && <TopBar />}
         <main id="screen" tabIndex={-1} aria-label={info.clinicName}>
           <ErrorBoundary onRestart={onReset}>
             {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <ScreenView />}
@@ -76,6 +92,25 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
       </div>
     </KioskContext.Provider>
   );
+}
+
+/** While staff are signed in, touches keep the server-side staff session alive (at most every 30 s). */
+function useStaffKeepAlive(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    let last = 0;
+    const touch = () => {
+      if (Date.now() - last < 30_000) return;
+      last = Date.now();
+      void callApi('staffKeepAlive', {}).catch(() => undefined);
+    };
+    window.addEventListener('pointerdown', touch, true);
+    window.addEventListener('keydown', touch, true);
+    return () => {
+      window.removeEventListener('pointerdown', touch, true);
+      window.removeEventListener('keydown', touch, true);
+    };
+  }, [active]);
 }
 
 function TopBar() {
@@ -94,7 +129,7 @@ function TopBar() {
 function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
-  const needsContent = !['attract', 'language', 'staff'].includes(screen.name) && procedureId !== '';
+  const needsContent = !['attract', 'language', 'staff', 'staff-menu', 'discharge'].includes(screen.name) && procedureId !== '';
   const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
   const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
   const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
@@ -116,7 +151,11 @@ function ScreenView() {
     case 'language':
       return <LanguageChoice />;
     case 'staff':
-      return <StaffEntry />;
+      return <StaffSignIn />;
+    case 'staff-menu':
+      return state.staffRole === 'public' ? <StaffSignIn /> : <StaffMenu />;
+    case 'discharge':
+      return state.staffRole === 'public' ? <StaffSignIn /> : <DischargeForm />;
     default:
       break;
   }

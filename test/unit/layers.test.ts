@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { repoRoot } from '../fixtures/content';
 
-type Layer = 'shared' | 'core' | 'db' | 'main' | 'preload' | 'web' | 'renderer';
+type Layer = 'shared' | 'core' | 'db' | 'main' | 'preload' | 'web' | 'cli' | 'renderer';
 const layerDirs: Record<Layer, string> = {
   shared: 'electron/shared',
   core: 'electron/core',
@@ -12,6 +12,7 @@ const layerDirs: Record<Layer, string> = {
   main: 'electron/main',
   preload: 'electron/preload',
   web: 'electron/web',
+  cli: 'electron/cli',
   renderer: 'renderer',
 };
 
@@ -23,6 +24,7 @@ const mayImport: Record<Layer, Layer[]> = {
   main: ['main', 'core', 'shared', 'db'],
   preload: ['preload', 'shared'],
   web: ['web', 'core', 'shared', 'db'],
+  cli: ['cli', 'core', 'shared', 'db'],
   renderer: ['renderer', 'shared'],
 };
 
@@ -34,6 +36,7 @@ const forbiddenPackages: Record<Layer, RegExp> = {
   main: /^(react)/,
   preload: /^(node:|better-sqlite3|react)/,
   web: /^(electron$|react)/,
+  cli: /^(electron$|react)/,
   renderer: /^(node:|electron$|better-sqlite3|fast-xml-parser)/,
 };
 

@@ -12,7 +12,14 @@ export type Screen =
   | { name: 'walkthrough'; step: number }
   | { name: 'quiz' }
   | { name: 'glossary' }
-  | { name: 'staff' };
+  | { name: 'staff' }
+  | { name: 'staff-menu' }
+  | { name: 'discharge' };
+
+export type StaffRoleState = 'public' | 'nurse' | 'admin';
+
+/** Staff screens: shown in the clinic's default language, with the staff session timeout. */
+export const staffScreens: ReadonlySet<Screen['name']> = new Set(['staff', 'staff-menu', 'discharge']);
 
 export type TextSize = 0 | 1 | 2;
 
@@ -28,6 +35,7 @@ export interface KioskState {
   locale: string | null;
   display: DisplaySettings;
   quiz: QuizState;
+  staffRole: StaffRoleState;
 }
 
 export const initialKioskState: KioskState = {
@@ -36,6 +44,7 @@ export const initialKioskState: KioskState = {
   locale: null,
   display: { textSize: 0, highContrast: false, reducedMotion: false },
   quiz: initialQuiz,
+  staffRole: 'public',
 };
 
 export type KioskAction =
@@ -49,6 +58,7 @@ export type KioskAction =
   | { type: 'toggleContrast' }
   | { type: 'toggleMotion' }
   | { type: 'quiz'; action: QuizAction }
+  | { type: 'staffSignedIn'; role: 'nurse' | 'admin' }
   | { type: 'reset' };
 
 const MAX_HISTORY = 50;
@@ -76,6 +86,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, display: { ...state.display, reducedMotion: !state.display.reducedMotion } };
     case 'quiz':
       return { ...state, quiz: quizReducer(state.quiz, action.action) };
+    case 'staffSignedIn':
+      return { ...state, staffRole: action.role, screen: { name: 'staff-menu' }, history: [] };
     case 'reset':
       return initialKioskState;
   }

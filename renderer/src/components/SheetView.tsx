@@ -1,0 +1,144 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
+
+function Flags({ block, kind }: { block: SheetBlock; kind: 'emergency' | 'clinic' }) {
+  const flags = kind === 'emergency' ? block.emergencyFlags : block.clinicFlags;
+  return (
+    <section className={`flag-box flag-${kind}`} lang={block.locale.code} dir={block.locale.direction}>
+      <h2>{flags.heading}</h2>
+      <ul>
+        {flags.items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Section({ block, index, second }: { block: SheetBlock; index: number; second?: boolean }) {
+  const s = block.sections[index];
+  if (!s) return null;
+  return (
+    <section className={`sheet-section${second ? ' second-language' : ''}`} lang={block.locale.code} dir={block.locale.direction} data-section={s.id}>
+      <h2>{s.heading}</h2>
+      <ul className="checklist">
+        {s.items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The wallet-size red-flags card: credit-card size with cut marks. */
+function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: boolean }) {
+  const block = sheet.primary;
+  const t = i18next.getFixedT(block.locale.code);
+  return (
+    <div className="wallet-card" lang={block.locale.code} dir={block.locale.direction}>
+      <p className="card-title">{block.card.title}</p>
+      {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
+      <p className="card-heading">{block.emergencyFlags.heading}</p>
+      <ul>
+        {block.emergencyFlags.items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+      <p className="card-footer">{block.card.footer}</p>
+    </div>
+  );
+}
+
+export function CardPage({ sheet }: { sheet: DischargeSheet }) {
+  return (
+    <div className={`card-page paper-${sheet.paper}`}>
+      <WalletCard sheet={sheet} />
+      <WalletCard sheet={sheet} caregiver />
+    </div>
+  );
+}
+
+const pageRules: Record<DischargeSheet['paper'], string> = {
+  A4: 'size: A4; margin: 14mm 14mm 16mm;',
+  Letter: 'size: letter; margin: 0.55in 0.55in 0.65in;',
+};
+
+/**
+ * Sets the print page (size, margins, page numbers) while a sheet is shown. A constructed
+ * style sheet, so the CSP can keep forbidding inline styles.
+ */
+function usePrintPage(paper: DischargeSheet['paper']) {
+  useEffect(() => {
+    const rules = new CSSStyleSheet();
+    rules.replaceSync(`@page { ${pageRules[paper]} @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, rules];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== rules);
+    };
+  }, [paper]);
+}
+
+/** The discharge sheet exactly as it prints: the preview is the print. */
+export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; cardOnly?: boolean }) {
+  const { primary, second } = sheet;
+  const t = i18next.getFixedT(primary.locale.code);
+  const { t: staffT } = useTranslation();
+  const count = Math.max(primary.sections.length, second?.sections.length ?? 0);
+  usePrintPage(sheet.paper);
+  if (cardOnly) return <div className="print-root"><CardPage sheet={sheet} /></div>;
+  return (
+    <div className="print-root" aria-label={staffT('form.title')}>
+      <article className={`sheet paper-${sheet.paper}${sheet.largePrint ? ' large-print' : ''}${second ? ' bilingual' : ''}`} lang={primary.locale.code} dir={primary.locale.direction}>
+        <header className="sheet-header">
+          <div>
+            <p className="sheet-clinic">{sheet.clinicName}</p>
+            <p>
+              {t('sheet.clinicPhone')}: <span dir="ltr">{sheet.clinicPhone}</span>
+            </p>
+          </div>
+          <div className="sheet-meta">
+            {sheet.patientName && (
+              <p>
+                {t('sheet.patient')}: <strong>{sheet.patientName}</strong>
+              </p>
+            )}
+            <p>{t('sheet.printedOn', { date: sheet.printedOn })}</p>
+          </div>
+        </header>
+        <h1>{primary.title}</h1>
+        {second && <p className="second-title second-language" lang={second.locale.code} dir={second.locale.direction}>{second.title}</p>}
+        <p>{primary.intro}</p>
+        <p className="sheet-hint">{t('sheet.checklist')}</p>
+        <div className="flag-boxes">
+          <Flags block={primary} kind="emergency" />
+          {second && <Flags block={second} kind="emergency" />}
+        </div>
+        <div className="flag-boxes">
+          <Flags block={primary} kind="clinic" />
+          {second && <Flags block={second} kind="clinic" />}
+        </div>
+        {Array.from({ length: count }, (_, i) => (
+          <div className="section-pair" key={i}>
+            <Section block={primary} index={i} />
+            {second && <Section block={second} index={i} second />}
+          </div>
+        ))}
+        {sheet.painNotes && (
+          <section className="sheet-section notes">
+            <h2>{t('sheet.painNotes')}</h2>
+            <p className="typed">{sheet.painNotes}</p>
+          </section>
+        )}
+        {sheet.nurseNotes && (
+          <section className="sheet-section notes">
+            <h2>{t('sheet.nurseNotes')}</h2>
+            <p className="typed">{sheet.nurseNotes}</p>
+          </section>
+        )}
+      </article>
+      {sheet.includeCard && <CardPage sheet={sheet} />}
+    </div>
+  );
+}

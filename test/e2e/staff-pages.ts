@@ -1,0 +1,80 @@
+/** Staff steps for end-to-end tests: set a PIN with the real CLI, open staff sign-in, fill the form. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot } from './kiosk-fixture';
+import { startIn, uiText } from './kiosk-pages';
+
+export function setPin(dataDir: string, role: 'nurse' | 'admin', pin: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/admin.ts'), 'set-pin', '--role', role, '--data', dataDir], { input: `${pin}\n`, cwd: repoRoot });
+}
+
+export async function openStaffSignIn(page: Page, url: string): Promise<void> {
+  await startIn(page, url, 'en');
+  const box = (await page.locator('[data-staff-entry]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3_200);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible();
+}
+
+export async function signIn(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: uiText('en', 'staff.signIn') }).click();
+}
+
+export interface FormValues {
+  locale: string;
+  secondLocale?: string;
+  patientName: string;
+  procedureDate: string;
+  levels: string;
+  braceWeeks?: number;
+  lift: { value: string; unit: 'lb' | 'kg' };
+  noDrivingDays: string;
+  showerAfterHours: string;
+  bloodThinnerDate?: string;
+  painNotes: string;
+  followUp: { date: string; time: string; place: string };
+  fever: { value: string; unit: 'F' | 'C' };
+  clinicPhone: string;
+  afterHoursPhone: string;
+  emergencyNumber: string;
+  nurseNotes: string;
+  paper: 'A4' | 'Letter';
+  largePrint?: boolean;
+}
+
+export async function fillDischargeForm(page: Page, v: FormValues): Promise<void> {
+  const label = (key: string) => uiText('en', `form.${key}`);
+  await page.getByLabel(label('language'), { exact: true }).selectOption(v.locale);
+  await page.getByLabel(label('secondLanguage')).selectOption(v.secondLocale ?? '');
+  await page.getByLabel(label('patientName')).fill(v.patientName);
+  await page.getByLabel(label('procedureDate')).fill(v.procedureDate);
+  await page.getByLabel(label('levels')).fill(v.levels);
+  if (v.braceWeeks) {
+    await page.getByLabel(label('brace'), { exact: true }).selectOption('yes');
+    await page.locator('#f-braceWeeks').fill(String(v.braceWeeks));
+  }
+  await page.locator('#f-liftValue').fill(v.lift.value);
+  await page.locator('#f-liftValue').locator('xpath=..').locator('select').selectOption(v.lift.unit);
+  await page.getByLabel(label('noDriving')).fill(v.noDrivingDays);
+  await page.getByLabel(label('shower')).fill(v.showerAfterHours);
+  if (v.bloodThinnerDate) {
+    await page.getByLabel(label('bloodThinner'), { exact: true }).selectOption('date');
+    await page.getByLabel(label('btDateLabel')).fill(v.bloodThinnerDate);
+  }
+  await page.getByLabel(label('painNotes')).fill(v.painNotes);
+  await page.getByLabel(label('followUpDate')).fill(v.followUp.date);
+  await page.getByLabel(label('followUpTime')).fill(v.followUp.time);
+  await page.getByLabel(label('followUpPlace')).fill(v.followUp.place);
+  await page.locator('#f-feverValue').fill(v.fever.value);
+  await page.locator('#f-feverValue').locator('xpath=..').locator('select').selectOption(v.fever.unit);
+  await page.getByLabel(label('clinicPhone')).fill(v.clinicPhone);
+  await page.getByLabel(label('afterHoursPhone')).fill(v.afterHoursPhone);
+  await page.getByLabel(label('emergencyNumber')).fill(v.emergencyNumber);
+  await page.getByLabel(label('nurseNotes')).fill(v.nurseNotes);
+  await page.getByLabel(label('paper')).selectOption(v.paper);
+  if (v.largePrint) await page.getByLabel(label('largePrint')).check();
+}
