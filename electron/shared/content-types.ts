@@ -125,17 +125,10 @@ export interface DischargeTemplate {
   provenance: TextProvenance;
 }
 
-/** One language of a filled sheet. */
-export interface SheetBlock {
-  locale: Locale;
-  title: string;
-  intro: string;
+/** One language of a filled sheet: the template with the items that apply, values filled in. */
+export type SheetBlock = Omit<DischargeTemplate, 'sections'> & {
   sections: { id: string; heading: string; items: string[] }[];
-  clinicFlags: { heading: string; items: string[] };
-  emergencyFlags: { heading: string; items: string[] };
-  card: { title: string; footer: string };
-  provenance: TextProvenance;
-}
+};
 
 /** A filled discharge sheet: built in memory for preview and print, never stored. */
 export interface DischargeSheet {
