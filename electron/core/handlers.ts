@@ -3,12 +3,18 @@ import type { CallInput, CallName, CallOutput, SessionRole } from '../shared/con
 import type { KioskCore } from './kiosk-core';
 import type { StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
+import { KioskError } from '../shared/errors';
+import type { PrintJob } from '../shared/printing';
+import type { PlatformServices } from './platform';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
   role: SessionRole;
   /** When the session last made a call (ms since epoch). */
   lastSeen?: number;
+  /** Hidden print windows only: the sheet to render, and who to tell when it is laid out. */
+  printJob?: PrintJob;
+  onPrintReady?: () => void;
 }
 
 export interface CallContext {
@@ -18,7 +24,17 @@ export interface CallContext {
 export type Handler<N extends CallName> = (input: CallInput<N>, ctx: CallContext) => CallOutput<N> | Promise<CallOutput<N>>;
 export type HandlerTable = { [N in CallName]: Handler<N> };
 
-export function createHandlers(core: KioskCore, now: () => Date = () => new Date()): HandlerTable {
+export function createHandlers(core: KioskCore, platform: PlatformServices = {}, now: () => Date = () => new Date()): HandlerTable {
+  const sheetFor = (form: Parameters<HandlerTable['buildDischargeSheet']>[0]['form']) =>
+    buildDischargeSheet(
+      {
+        primary: core.content.dischargeTemplate(form.procedureId, form.locale),
+        second: form.secondLocale ? core.content.dischargeTemplate(form.procedureId, form.secondLocale) : null,
+      },
+      form,
+      core.settings.get().clinicName,
+      now(),
+    );
   const status = (session: Session): StaffStatus => {
     const locked = core.staff.lockedUntil();
     return { role: session.role, pinsSet: core.staff.pinsSet(), lockedUntil: locked ? new Date(locked).toISOString() : null };
@@ -79,13 +95,25 @@ export function createHandlers(core: KioskCore, now: () => Date = () => new Date
         paperSize: s.paperSize,
       };
     },
-    buildDischargeSheet: ({ form }) => {
-      const templates = {
-        primary: core.content.dischargeTemplate(form.procedureId, form.locale),
-        second: form.secondLocale ? core.content.dischargeTemplate(form.procedureId, form.secondLocale) : null,
-      };
-      return buildDischargeSheet(templates, form, core.settings.get().clinicName, now());
+    buildDischargeSheet: ({ form }) => sheetFor(form),
+    printDischargeSheet: async ({ form, mode, cardOnly }) => {
+      if (!platform.printSheet) throw new KioskError('NOT_FOUND', 'Printing from the app is only available in the desktop app; use the browser\'s Print instead.');
+      const outcome = await platform.printSheet({ sheet: sheetFor(form), cardOnly, mode, printerName: core.settings.get().printerName });
+      if (outcome.outcome !== 'cancelled') {
+        core.usage.increment(cardOnly ? 'card_printed' : 'sheet_printed', form.locale);
+        if (form.secondLocale && !cardOnly) core.usage.increment('sheet_printed_second_language', form.secondLocale);
+      }
+      return outcome;
     },
+    getPrintJob: (_input, ctx) => {
+      if (!ctx.session.printJob) throw new KioskError('NOT_FOUND', 'There is no sheet waiting to be printed.');
+      return ctx.session.printJob;
+    },
+    printJobReady: (_input, ctx) => {
+      ctx.session.onPrintReady?.();
+      return { ok: true };
+    },
+    listPrinters: async () => (platform.listPrinters ? platform.listPrinters() : []),
     recordSheetPrinted: ({ locale, secondLocale, card }) => {
       core.usage.increment('sheet_printed', locale);
       if (secondLocale) core.usage.increment('sheet_printed_second_language', secondLocale);

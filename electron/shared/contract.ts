@@ -17,6 +17,7 @@ import type {
 import type { CallResult } from './errors';
 import type { StaffStatus } from './staff';
 import type { SheetDefaults } from './sheet-defaults';
+import type { PrintJob, PrintOutcome } from './printing';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -63,6 +64,16 @@ export const contract = {
 
   getSheetDefaults: call<SheetDefaults>()('staff', none),
   buildDischargeSheet: call<DischargeSheet>()('staff', z.strictObject({ form: dischargeFormSchema })),
+  /** Electron only: print or save the sheet from a hidden window; web mode uses the browser's print. */
+  printDischargeSheet: call<PrintOutcome>()(
+    'staff',
+    z.strictObject({ form: dischargeFormSchema, mode: z.enum(['print', 'pdf']), cardOnly: z.boolean() }),
+  ),
+  /** Called by the hidden print window: the sheet it must render. */
+  getPrintJob: call<PrintJob>()('staff', none),
+  /** Called by the hidden print window once the sheet and its fonts are laid out. */
+  printJobReady: call<{ ok: true }>()('staff', none),
+  listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
   recordSheetPrinted: call<{ counted: true }>()(
     'staff',
     z.strictObject({ locale: localeCode, secondLocale: localeCode.nullable(), card: z.boolean() }),

@@ -6,6 +6,9 @@ import './styles/staff.css';
 import './styles/sheet.css';
 import './i18n';
 import { App } from './App';
+import { PrintJobView } from './screens/staff/PrintJobView';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+// A hidden Electron print window loads #print-job; everything else is the kiosk.
+const isPrintJob = window.location.hash === '#print-job';
+if (root) createRoot(root).render(<StrictMode>{isPrintJob ? <PrintJobView /> : <App />}</StrictMode>);

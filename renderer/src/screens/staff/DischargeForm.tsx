@@ -196,8 +196,20 @@ export function DischargeForm() {
     }
   };
 
-  const print = async (onlyCard: boolean) => {
+  /** Electron prints from a hidden window (dialog, silent or PDF); web mode uses the browser's print. */
+  const print = async (onlyCard: boolean, mode: 'print' | 'pdf') => {
     if (!sheet) return;
+    if (window.kiosk) {
+      try {
+        const result = await callApi('printDischargeSheet', { form: toForm(draft, procedureId), mode, cardOnly: onlyCard });
+        if (result.outcome === 'cancelled') return;
+        clear();
+        setNotice(result.path ? `${t('form.printed')} ${result.path}` : t('form.printed'));
+      } catch (e) {
+        setNotice((e as ApiError).message);
+      }
+      return;
+    }
     setCardOnly(onlyCard);
     // Let the card-only layout render before the print dialog takes its snapshot.
     await new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -212,9 +224,9 @@ export function DischargeForm() {
     return (
       <section className="sheet-preview">
         <div className="preview-actions no-print">
-          <button type="button" className="primary big" onClick={() => print(false)}>{t('form.print')}</button>
-          <button type="button" className="secondary big" onClick={() => print(false)}>{t('form.savePdf')}</button>
-          <button type="button" className="secondary big" onClick={() => print(true)}>{t('form.printCardOnly')}</button>
+          <button type="button" className="primary big" onClick={() => print(false, 'print')}>{t('form.print')}</button>
+          <button type="button" className="secondary big" onClick={() => print(false, 'pdf')}>{t('form.savePdf')}</button>
+          <button type="button" className="secondary big" onClick={() => print(true, 'print')}>{t('form.printCardOnly')}</button>
           <button type="button" className="secondary big" onClick={() => setSheet(null)}>{t('form.edit')}</button>
           <button type="button" className="secondary big" onClick={() => { clear(); dispatch({ type: 'navigate', screen: { name: 'staff-menu' } }); }}>{t('form.cancel')}</button>
         </div>

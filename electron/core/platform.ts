@@ -1,0 +1,19 @@
+/**
+ * What the Electron shell adds to core: printing from a hidden window and the printer list.
+ * Web mode has none of these (the browser prints), so every member is optional.
+ */
+import type { DischargeSheet } from '../shared/content-types';
+import type { PrintOutcome } from '../shared/printing';
+
+export interface PrintRequest {
+  sheet: DischargeSheet;
+  cardOnly: boolean;
+  mode: 'print' | 'pdf';
+  /** From settings: a printer name means silent printing to it; empty shows the print dialog. */
+  printerName: string;
+}
+
+export interface PlatformServices {
+  printSheet?(request: PrintRequest): Promise<PrintOutcome>;
+  listPrinters?(): Promise<{ name: string; isDefault: boolean }[]>;
+}

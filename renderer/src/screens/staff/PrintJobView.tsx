@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import { callApi } from '../../api/client';
+import { SheetView } from '../../components/SheetView';
+import type { PrintJob } from '../../../../electron/shared/printing';
+
+/**
+ * The page a hidden Electron print window loads (app://kiosk/#print-job): it renders the
+ * one sheet the shell holds for it, waits for fonts, and says it is ready to print.
+ */
+export function PrintJobView() {
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    callApi('getPrintJob', {}).then(setJob, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    if (!job) return;
+    void document.fonts.ready.then(() => requestAnimationFrame(() => void callApi('printJobReady', {})));
+  }, [job]);
+  if (error) return <p role="alert">{error}</p>;
+  return job ? <SheetView sheet={job.sheet} cardOnly={job.cardOnly} /> : null;
+}
