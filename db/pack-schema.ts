@@ -99,6 +99,14 @@ export const packSchema = z.strictObject({
     error: `this kiosk reads content packs of format version ${PACK_FORMAT_VERSION}`,
   }),
   description: z.string().max(500).optional(),
+  /** Optional ed25519 signature over the canonical JSON of the pack without this field. */
+  signature: z
+    .strictObject({
+      algorithm: z.literal('ed25519'),
+      keyId: z.string().regex(/^[0-9a-f]{16}$/, 'a 16-character key id'),
+      value: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
+    })
+    .optional(),
   locales: z.array(localeSchema).min(1),
   procedures: z.array(packProcedureSchema),
   texts: z.array(packTextSchema),

@@ -11,6 +11,10 @@ import { openKioskCore, type KioskCore } from '../core/kiosk-core';
 import { defaultDataDir } from '../core/data-dir';
 import { pinSchema, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
+import { writeFileSync, existsSync } from 'node:fs';
+import { checkPackFile } from '../../db/pack-validate';
+import { checkSignature, generateSigningKeys, signPack } from '../../db/pack-signing';
+import { PackRejected } from '../core/content-packs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -51,6 +55,16 @@ async function readPin(prompt: string): Promise<string> {
   return first;
 }
 
+function readFile(path: unknown, what: string): Buffer {
+  if (typeof path !== 'string' || !path) throw new CliError(`give the ${what} with --file PATH`);
+  if (!existsSync(path)) throw new CliError(`${path} does not exist`);
+  return readFileSync(path);
+}
+
+function problemsText(e: PackRejected): string {
+  return ['the pack is not valid:', ...e.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n');
+}
+
 export const commands: Record<string, Command> = {
   'set-pin': {
     summary: 'set the nurse or admin PIN (4 to 8 digits; asked for, never passed as an argument)',
@@ -64,6 +78,102 @@ export const commands: Record<string, Command> = {
       if (!valid.success) throw new CliError('a PIN is 4 to 8 digits; nothing was changed');
       core.staff.setPin(role.data, valid.data);
       return `The ${role.data} PIN is set.`;
+    },
+  },
+  'export-pack': {
+    summary: 'write the content (bundled plus clinic changes) to one pack file',
+    usage: 'export-pack --out FILE [--procedure ID] [--languages es,ar]',
+    options: { out: { type: 'string', description: 'where to write the pack' }, procedure: { type: 'string', description: 'only this procedure' }, languages: { type: 'string', description: 'only these languages (comma-separated; English is always included)' } },
+    async run(core, v) {
+      if (typeof v.out !== 'string') throw new CliError('give --out FILE');
+      const pack = core.packs.exportPack({ procedureId: v.procedure as string | undefined, locales: typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
+      writeFileSync(v.out, JSON.stringify(pack, null, 1));
+      return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts.`;
+    },
+  },
+  'import-pack': {
+    summary: 'import a pack file (validated, trust-checked, one transaction after a restore point)',
+    usage: 'import-pack --file FILE [--dry-run]',
+    options: { file: { type: 'string', description: 'the pack file' }, 'dry-run': { type: 'boolean', description: 'only show what would change' } },
+    async run(core, v) {
+      const bytes = readFile(v.file, 'pack file');
+      try {
+        const summary = core.packs.preview(bytes, String(v.file).split(/[\\/]/).pop() ?? 'pack');
+        const lines = [`Pack: ${summary.description} (${summary.signature === 'trusted' ? `signed by trusted key ${summary.keyId}` : 'unsigned'})`, ...summary.languages.map((l) => `  ${l.locale.padEnd(8)} ${l.added} added, ${l.changed} changed, ${l.removed} removed`)];
+        if (v['dry-run']) return [...lines, 'Dry run: nothing was changed.'].join('\n');
+        const { versionId } = core.packs.apply('admin-cli', summary.token);
+        return [...lines, `Imported as content version ${versionId}.`].join('\n');
+      } catch (e) {
+        if (e instanceof PackRejected) throw new CliError(problemsText(e));
+        throw e;
+      }
+    },
+  },
+  'verify-pack': {
+    summary: 'check a pack file: format, content, illustrations and signature',
+    usage: 'verify-pack --file FILE',
+    options: { file: { type: 'string', description: 'the pack file' } },
+    async run(core, v) {
+      const check = checkPackFile(readFile(v.file, 'pack file'));
+      if (!check.ok) throw new CliError(problemsText(new PackRejected(check.problems)));
+      const sig = checkSignature(check.pack, core.settings.get().trustedKeys);
+      if (sig.state === 'bad') throw new CliError(`the signature does not match the pack (key ${sig.keyId})`);
+      return `The pack is valid: ${check.pack.texts.length} texts. Signature: ${sig.state}${'keyId' in sig ? ` (key ${sig.keyId})` : ''}.`;
+    },
+  },
+  keygen: {
+    summary: 'make an ed25519 key pair for signing packs',
+    usage: 'keygen --out-dir DIR',
+    options: { 'out-dir': { type: 'string', description: 'folder for pack-signing.key (keep secret) and pack-signing.pub' } },
+    async run(_core, v) {
+      const dir = typeof v['out-dir'] === 'string' ? v['out-dir'] : '.';
+      const keys = generateSigningKeys();
+      const priv = resolve(dir, 'pack-signing.key');
+      if (existsSync(priv)) throw new CliError(`${priv} already exists; not overwriting a key`);
+      writeFileSync(priv, keys.privateKeyPem, { mode: 0o600 });
+      writeFileSync(resolve(dir, 'pack-signing.pub'), keys.publicKeyPem);
+      return `Key ${keys.keyId}: private key ${priv} (keep it secret), public key ${resolve(dir, 'pack-signing.pub')} (add it to each kiosk's trusted keys).`;
+    },
+  },
+  'sign-pack': {
+    summary: 'sign a pack file with a private key',
+    usage: 'sign-pack --file FILE --key KEYFILE --out FILE',
+    options: { file: { type: 'string', description: 'the pack file' }, key: { type: 'string', description: 'the private key (from keygen)' }, out: { type: 'string', description: 'where to write the signed pack' } },
+    async run(_core, v) {
+      const check = checkPackFile(readFile(v.file, 'pack file'));
+      if (!check.ok) throw new CliError(problemsText(new PackRejected(check.problems)));
+      if (typeof v.out !== 'string') throw new CliError('give --out FILE');
+      const signed = signPack(check.pack, readFile(v.key, 'private key').toString('utf8'));
+      writeFileSync(v.out, JSON.stringify(signed, null, 1));
+      return `Signed with key ${signed.signature?.keyId}: ${v.out}`;
+    },
+  },
+  backup: {
+    summary: 'copy the local database to a file (safe while the kiosk runs)',
+    usage: 'backup [--out FILE]',
+    options: { out: { type: 'string', description: 'backup file (default: backups/ in the data folder)' } },
+    async run(core, v) {
+      const { path, bytes } = await core.backup.backup(typeof v.out === 'string' ? resolve(v.out) : undefined);
+      return `Backed up to ${path} (${bytes} bytes).`;
+    },
+  },
+  restore: {
+    summary: 'restore the local database from a backup file (a safety copy is made first)',
+    usage: 'restore --file FILE',
+    options: { file: { type: 'string', description: 'the backup file' } },
+    async run(core, v) {
+      readFile(v.file, 'backup file');
+      const { safetyCopy } = await core.backup.restore(resolve(String(v.file)));
+      return `Restored from ${v.file}. The data before the restore was kept in ${safetyCopy}.`;
+    },
+  },
+  stats: {
+    summary: 'print the anonymous usage counts as CSV',
+    usage: 'stats',
+    options: {},
+    async run(core) {
+      const rows = core.usage.rows();
+      return ['day,metric,dimension,count', ...rows.map((r) => `${r.day},${r.metric},${r.dimension},${r.count}`)].join('\n');
     },
   },
 };

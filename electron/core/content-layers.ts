@@ -13,8 +13,17 @@ export class ContentLayers {
   /** Overlay first, bundled last. */
   private readonly layers: Db[];
 
-  constructor(bundled: Db, overlay: Db | null) {
+  constructor(
+    readonly bundled: Db,
+    readonly overlay: Db | null,
+  ) {
     this.layers = overlay ? [overlay, bundled] : [bundled];
+  }
+
+  /** An illustration an admin replaced, if any. */
+  illustrationOverride(procedureId: string, id: string): { media_type: string; data: Buffer } | null {
+    if (!this.overlay) return null;
+    return (this.overlay.prepare('SELECT media_type, data FROM illustration_overrides WHERE procedure_id = ? AND id = ?').get(procedureId, id) as { media_type: string; data: Buffer } | undefined) ?? null;
   }
 
   /** Rows of the first layer (overlay first) for which `exists` finds the key. */

@@ -27,12 +27,19 @@ class Localizer {
   constructor(
     private readonly wanted: Map<string, { text: string; status: ReviewStatus }>,
     private readonly source: Map<string, { text: string; status: ReviewStatus }>,
+    /** When set, texts not yet approved are not shown to patients. */
+    private readonly approvedOnly = false,
   ) {}
 
+  private usable(row: { text: string; status: ReviewStatus } | undefined) {
+    return row && (!this.approvedOnly || row.status === 'approved') ? row : undefined;
+  }
+
   t(key: string): string {
-    const row = this.wanted.get(key) ?? this.source.get(key);
+    const own = this.usable(this.wanted.get(key));
+    const row = own ?? this.usable(this.source.get(key));
     if (!row) return '';
-    if (!this.wanted.has(key)) this.fallback = true;
+    if (!own) this.fallback = true;
     if (statusRank[row.status] < statusRank[this.status]) this.status = row.status;
     return row.text;
   }
@@ -43,7 +50,10 @@ class Localizer {
 }
 
 export class ContentService {
-  constructor(private readonly layers: ContentLayers) {}
+  constructor(
+    private readonly layers: ContentLayers,
+    private readonly options: () => { approvedOnly: boolean } = () => ({ approvedOnly: false }),
+  ) {}
 
   listLocales(): Locale[] {
     type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
@@ -68,14 +78,14 @@ export class ContentService {
   private localizer(procedureId: string, locale: string): Localizer {
     this.locale(locale);
     const source = this.layers.texts(procedureId, SOURCE_LOCALE);
-    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source);
+    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, this.options().approvedOnly);
   }
 
   private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
     if (!id) return null;
-    const row = db
-      .prepare('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?')
-      .get(procedureId, id) as { media_type: string; data: Buffer } | undefined;
+    const row =
+      this.layers.illustrationOverride(procedureId, id) ??
+      (db.prepare('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?').get(procedureId, id) as { media_type: string; data: Buffer } | undefined);
     if (!row) return null;
     return {
       id,
@@ -89,7 +99,8 @@ export class ContentService {
     const rows = db
       .prepare('SELECT id, icon FROM topics WHERE procedure_id = ? ORDER BY sort_order')
       .all(procedureId) as { id: string; icon: string }[];
-    return rows.map((r) => ({ id: r.id, icon: r.icon, title: l.t(`topic.${r.id}.title`), summary: l.t(`topic.${r.id}.summary`) }));
+    // A topic with no title to show (approved-only mode, nothing approved) is left out.
+    return rows.map((r) => ({ id: r.id, icon: r.icon, title: l.t(`topic.${r.id}.title`), summary: l.t(`topic.${r.id}.summary`) })).filter((t) => t.title !== '');
   }
 
   listProcedures(locale: string): ProcedureSummary[] {

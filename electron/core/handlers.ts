@@ -6,6 +6,8 @@ import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
+import { toCsv } from './audit-log';
+import { join } from 'node:path';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -114,6 +116,58 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { ok: true };
     },
     listPrinters: async () => (platform.listPrinters ? platform.listPrinters() : []),
+    recordUsage: ({ event, id }) => {
+      core.usage.increment(event, id ?? '');
+      return { counted: true };
+    },
+
+    adminListTexts: ({ procedureId, locale }) => core.admin.items(procedureId, locale),
+    adminSaveText: ({ procedureId, locale, key, text }, ctx) => core.admin.saveText(ctx.session.role, procedureId, locale, key, text),
+    adminSetReview: ({ procedureId, locale, key, status, reviewer }, ctx) => core.admin.setReview(ctx.session.role, procedureId, locale, key, status, reviewer),
+    adminRevertText: ({ procedureId, locale, key }, ctx) => core.admin.revert(ctx.session.role, procedureId, locale, key),
+    adminTranslationMatrix: ({ procedureId }) => core.admin.matrix(procedureId),
+    adminReplaceIllustration: ({ procedureId, illustrationId, mediaType, data }, ctx) => {
+      core.admin.replaceIllustration(ctx.session.role, procedureId, illustrationId, mediaType, data);
+      return { replaced: true };
+    },
+    adminExportPack: ({ procedureId, locales }, ctx) => {
+      const pack = core.packs.exportPack({ procedureId, locales });
+      const json = JSON.stringify(pack, null, 1);
+      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}.json`;
+      core.audit.record(ctx.session.role, 'export-pack', fileName, null, json);
+      return { fileName, json };
+    },
+    adminPreviewImport: ({ fileName, json }) => core.packs.preview(json, fileName),
+    adminApplyImport: ({ token }, ctx) => core.packs.apply(ctx.session.role, token),
+    adminListVersions: () => core.versions?.list() ?? [],
+    adminRollback: ({ versionId }, ctx) => core.packs.rollback(ctx.session.role, versionId),
+    adminGetSettings: () => core.settings.get(),
+    adminSaveSettings: ({ settings }, ctx) => {
+      const before = core.settings.get();
+      const saved = core.settings.save(settings, now());
+      core.audit.record(ctx.session.role, 'save-settings', 'settings', before, saved);
+      return saved;
+    },
+    adminAuditLog: () => {
+      const entries = core.audit.list();
+      return { entries, csv: toCsv(['id', 'time', 'role', 'action', 'target', 'before', 'after'], entries.map((e) => [e.id, e.at, e.role, e.action, e.target, e.beforeHash, e.afterHash])) };
+    },
+    adminUsage: () => {
+      const rows = core.usage.rows();
+      return { rows, csv: toCsv(['day', 'metric', 'dimension', 'count'], rows.map((r) => [r.day, r.metric, r.dimension, r.count])) };
+    },
+    adminBackup: async (_input, ctx) => {
+      const { path, bytes } = await core.backup.backup();
+      core.audit.record(ctx.session.role, 'backup', path, null, null);
+      return { name: path.split(/[\\/]/).pop() ?? path, bytes };
+    },
+    adminListBackups: () => core.backup.list(),
+    adminRestore: async ({ name }, ctx) => {
+      const { safetyCopy } = await core.backup.restore(join(core.backup.folder(), name));
+      core.audit.record(ctx.session.role, 'restore', name, null, null);
+      return { restored: true, safetyCopy: safetyCopy.split(/[\\/]/).pop() ?? safetyCopy };
+    },
+
     recordSheetPrinted: ({ locale, secondLocale, card }) => {
       core.usage.increment('sheet_printed', locale);
       if (secondLocale) core.usage.increment('sheet_printed_second_language', secondLocale);

@@ -10,6 +10,11 @@ import { ContentService } from './content-service';
 import { SettingsService } from './settings-service';
 import { StaffAuth } from './staff-auth';
 import { UsageCounter } from './usage-counter';
+import { AuditLog } from './audit-log';
+import { ContentVersions } from './content-versions';
+import { ContentAdmin } from './content-admin';
+import { ContentPacks } from './content-packs';
+import { LocalBackup } from './local-backup';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -24,6 +29,12 @@ export interface KioskCore {
   settings: SettingsService;
   staff: StaffAuth;
   usage: UsageCounter;
+  audit: AuditLog;
+  versions: ContentVersions | null;
+  admin: ContentAdmin;
+  packs: ContentPacks;
+  backup: LocalBackup;
+  dataDir: string;
   local: LocalDatabase;
   bundled: Db;
   contentHash: string;
@@ -45,9 +56,24 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   }
   const hashRow = bundled.prepare("SELECT value FROM content_meta WHERE key = 'contentHash'").get() as { value: string } | undefined;
   const local = openLocalDatabase(options.dataDir);
+  const settings = new SettingsService(local.db);
+  const writable = local.readOnly ? null : local.db;
+  const layers = new ContentLayers(bundled, local.db);
+  const writableLayers = new ContentLayers(bundled, writable);
+  const versions = writable ? new ContentVersions(writable) : null;
+  const audit = new AuditLog(writable);
   return {
-    content: new ContentService(new ContentLayers(bundled, local.db)),
-    settings: new SettingsService(local.db),
+    content: new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly })),
+    settings,
+    audit,
+    versions,
+    admin: new ContentAdmin(writableLayers, versions, audit),
+    packs: new ContentPacks(writableLayers, versions, audit, () => {
+      const s = settings.get();
+      return { trustedKeys: s.trustedKeys, allowUnsigned: s.allowUnsignedPacks };
+    }),
+    backup: new LocalBackup(writable, options.dataDir),
+    dataDir: options.dataDir,
     staff: new StaffAuth(local.readOnly ? null : local.db),
     usage: new UsageCounter(local.readOnly ? null : local.db),
     local,

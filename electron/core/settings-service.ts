@@ -1,6 +1,7 @@
 /** Clinic settings from the local database, with defaults for anything not set. */
 import type { Db } from '../../db/connection';
 import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema';
+import { KioskError } from '../shared/errors';
 
 export class SettingsService {
   constructor(private readonly db: Db | null) {}
@@ -11,5 +12,20 @@ export class SettingsService {
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
     const merged = settingsSchema.safeParse({ ...defaultSettings, ...stored });
     return merged.success ? merged.data : defaultSettings;
+  }
+
+  /** Saves a whole, validated settings object in one transaction. */
+  save(settings: Settings, now: Date = new Date()): Settings {
+    if (!this.db) throw new KioskError('READ_ONLY', 'The local database cannot be written, so settings were not saved.');
+    const valid = settingsSchema.parse(settings);
+    const db = this.db;
+    const put = db.prepare(
+      `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+    );
+    db.transaction(() => {
+      for (const [key, value] of Object.entries(valid)) put.run(key, JSON.stringify(value), now.toISOString());
+    })();
+    return this.get();
   }
 }

@@ -18,6 +18,8 @@ import type { CallResult } from './errors';
 import type { StaffStatus } from './staff';
 import type { SheetDefaults } from './sheet-defaults';
 import type { PrintJob, PrintOutcome } from './printing';
+import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
+import { settingsSchema, type Settings } from './settings-schema';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -29,6 +31,7 @@ import { dischargeFormSchema } from './discharge-form';
 
 export { contentId, localeCode };
 
+const textKey = z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a text key such as "topic.after.title"');
 const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
 
 interface CallSpec<I extends z.ZodType, O> {
@@ -74,6 +77,37 @@ export const contract = {
   /** Called by the hidden print window once the sheet and its fonts are laid out. */
   printJobReady: call<{ ok: true }>()('staff', none),
   listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
+  /** Anonymous usage counts: what was viewed or answered, never who. */
+  recordUsage: call<{ counted: true }>()(
+    'public',
+    z.strictObject({ event: z.enum(['topic_view', 'walkthrough_completed', 'quiz_right', 'quiz_wrong', 'language_chosen']), id: z.union([contentId, localeCode]).optional() }),
+  ),
+
+  adminListTexts: call<AdminTextItem[]>()('admin', procedureInLocale),
+  adminSaveText: call<AdminTextItem>()('admin', z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey, text: z.string().min(1, 'the text is empty').max(20_000, 'at most 20,000 characters') })),
+  adminSetReview: call<AdminTextItem>()(
+    'admin',
+    z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey, status: z.enum(['draft', 'reviewed', 'approved']), reviewer: z.string().max(120, 'at most 120 characters') }),
+  ),
+  adminRevertText: call<AdminTextItem>()('admin', z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey })),
+  adminTranslationMatrix: call<TranslationMatrix>()('admin', z.strictObject({ procedureId: contentId })),
+  adminReplaceIllustration: call<{ replaced: true }>()(
+    'admin',
+    z.strictObject({ procedureId: contentId, illustrationId: contentId, mediaType: z.enum(['image/svg+xml', 'image/png', 'image/webp']), data: z.string().max(14_000_000, 'the image is larger than 10 MB') }),
+  ),
+  adminExportPack: call<{ fileName: string; json: string }>()('admin', z.strictObject({ procedureId: contentId.optional(), locales: z.array(localeCode).max(50).optional() })),
+  adminPreviewImport: call<ImportSummary>()('admin', z.strictObject({ fileName: z.string().max(255), json: z.string().max(52_428_800, 'the file is larger than 50 MB') })),
+  adminApplyImport: call<{ versionId: number }>()('admin', z.strictObject({ token: z.string().min(10).max(64) })),
+  adminListVersions: call<{ id: number; createdAt: string; kind: string; label: string; sizeBytes: number }[]>()('admin', none),
+  adminRollback: call<{ versionId: number }>()('admin', z.strictObject({ versionId: z.number().int().positive() })),
+  adminGetSettings: call<Settings>()('admin', none),
+  adminSaveSettings: call<Settings>()('admin', z.strictObject({ settings: settingsSchema })),
+  adminAuditLog: call<{ entries: { id: number; at: string; role: string; action: string; target: string; beforeHash: string | null; afterHash: string | null }[]; csv: string }>()('admin', none),
+  adminUsage: call<{ rows: { day: string; metric: string; dimension: string; count: number }[]; csv: string }>()('admin', none),
+  adminBackup: call<{ name: string; bytes: number }>()('admin', none),
+  adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),
+  adminRestore: call<{ restored: true; safetyCopy: string }>()('admin', z.strictObject({ name: z.string().regex(/^[\w.-]+\.db$/, 'a backup file name from the list') })),
+
   recordSheetPrinted: call<{ counted: true }>()(
     'staff',
     z.strictObject({ locale: localeCode, secondLocale: localeCode.nullable(), card: z.boolean() }),

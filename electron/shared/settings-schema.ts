@@ -25,6 +25,12 @@ export const settingsSchema = z.strictObject({
   printerName: z.string().max(200),
   approvedContentOnly: z.boolean(),
   kioskMode: z.boolean(),
+  /** Public keys (PEM) whose signed content packs are trusted. */
+  trustedKeys: z.array(z.strictObject({ id: z.string().trim().min(1).max(60), publicKeyPem: z.string().max(1000).regex(/-----BEGIN PUBLIC KEY-----/, 'a PEM public key') })).max(20),
+  allowUnsignedPacks: z.boolean(),
+  /** A folder (USB mount or network share) watched for new content packs; empty for none. */
+  watchFolder: z.string().max(500),
+  clinicLogo: z.string().max(300_000).regex(/^(data:image\/(png|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*)?$/, 'a PNG, WebP or SVG image'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,4 +52,8 @@ export const defaultSettings: Settings = {
   printerName: '',
   approvedContentOnly: false,
   kioskMode: false,
+  trustedKeys: [],
+  allowUnsignedPacks: false,
+  watchFolder: '',
+  clinicLogo: '',
 };

@@ -1,0 +1,158 @@
+/**
+ * Content packs in and out of the kiosk. Export writes the content patients see (bundled
+ * plus the clinic's changes). Import validates, checks the signature, summarises what would
+ * change per language, and applies only on confirmation: one transaction, after a restore point.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/connection';
+import { checkPackFile, type PackProblem } from '../../db/pack-validate';
+import { importPack } from '../../db/importer';
+import { readStructure } from '../../db/structure-reader';
+import { expectedTextKeys } from '../../db/content-keys';
+import { checkSignature, type TrustedKey } from '../../db/pack-signing';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackText } from '../../db/pack-schema';
+import { KioskError } from '../shared/errors';
+import type { ImportSummary } from '../shared/admin-types';
+import type { ContentLayers } from './content-layers';
+import type { ContentVersions } from './content-versions';
+import type { AuditLog } from './audit-log';
+import { contentHash } from '../../db/canonical-json';
+import { SOURCE_LOCALE } from './content-service';
+
+export class PackRejected extends KioskError {
+  constructor(readonly problems: PackProblem[]) {
+    super('PACK_INVALID', `The pack was not imported: ${problems[0]?.path}: ${problems[0]?.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}. Nothing was changed.`);
+  }
+}
+
+const TOKEN_TTL_MS = 30 * 60 * 1000;
+
+export class ContentPacks {
+  private readonly pending = new Map<string, { pack: ContentPack; label: string; expires: number }>();
+
+  constructor(
+    private readonly layers: ContentLayers,
+    private readonly versions: ContentVersions | null,
+    private readonly audit: AuditLog,
+    private readonly trust: () => { trustedKeys: TrustedKey[]; allowUnsigned: boolean },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The content as patients see it, as a pack: everything, one procedure, or chosen languages (English always). */
+  exportPack(options: { procedureId?: string; locales?: string[] } = {}): ContentPack {
+    type L = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
+    const allLocales = this.layers.union<L>('SELECT * FROM locales', (r) => r.code).sort((a, b) => a.sort_order - b.sort_order);
+    const wanted = options.locales?.length ? new Set([SOURCE_LOCALE, ...options.locales]) : null;
+    const locales = allLocales.filter((l) => !wanted || wanted.has(l.code));
+    const procedureIds = this.layers.union<{ id: string }>('SELECT id FROM procedures', (r) => r.id).map((p) => p.id).filter((id) => !options.procedureId || id === options.procedureId);
+    if (options.procedureId && !procedureIds.length) throw new KioskError('NOT_FOUND', `The procedure "${options.procedureId}" is not in the content.`, 'procedureId');
+    const pack: ContentPack = {
+      format: PACK_FORMAT,
+      formatVersion: PACK_FORMAT_VERSION,
+      description: `Exported from the kiosk on ${new Date(this.now()).toISOString().slice(0, 10)}`,
+      locales: locales.map((l) => ({ code: l.code, nativeName: l.native_name, englishName: l.english_name, direction: l.direction })),
+      procedures: [],
+      texts: [],
+    };
+    for (const id of procedureIds.sort()) {
+      const db = this.layers.layerFor('procedures', 'id', id) as Db;
+      const structure = readStructure(db, id);
+      const illustrations = (db.prepare('SELECT id, media_type, data FROM illustrations WHERE procedure_id = ? ORDER BY id').all(id) as { id: string; media_type: string; data: Buffer }[]).map((x) => {
+        const override = this.layers.illustrationOverride(id, x.id);
+        return { id: x.id, mediaType: (override?.media_type ?? x.media_type) as 'image/svg+xml', data: (override?.data ?? x.data).toString('base64') };
+      });
+      pack.procedures.push({ ...structure, illustrations });
+      for (const l of locales) pack.texts.push(...this.mergedTexts(id, l.code));
+    }
+    return pack;
+  }
+
+  private mergedTexts(procedureId: string, locale: string): PackText[] {
+    type R = { key: string; text: string | null; status: PackText['status']; reviewer: string | null; reviewed_at: string | null; source_note: string };
+    const merged = new Map<string, R>();
+    for (const db of [this.layers.bundled, this.layers.overlay].filter(Boolean) as Db[]) {
+      for (const r of db.prepare('SELECT key, text, status, reviewer, reviewed_at, source_note FROM texts WHERE procedure_id = ? AND locale = ?').all(procedureId, locale) as R[]) {
+        if (r.text === null) merged.delete(r.key);
+        else merged.set(r.key, r);
+      }
+    }
+    const db = this.layers.layerFor('procedures', 'id', procedureId) as Db;
+    const keys = new Set(expectedTextKeys(readStructure(db, procedureId)));
+    return [...merged.values()]
+      .filter((r) => keys.has(r.key))
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((r) => ({ procedure: procedureId, locale, key: r.key, text: r.text as string, status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewed_at, sourceNote: r.source_note }));
+  }
+
+  /** Validates a pack file and says what importing it would change. Nothing is written. */
+  preview(bytes: Buffer | string, label: string): ImportSummary {
+    const check = checkPackFile(bytes);
+    if (!check.ok) throw new PackRejected(check.problems);
+    const pack = check.pack;
+    const { trustedKeys, allowUnsigned } = this.trust();
+    const sig = checkSignature(pack, trustedKeys);
+    if (sig.state === 'bad') throw new PackRejected([{ path: 'signature', message: `the signature does not match the pack (key ${sig.keyId}); the file was changed after it was signed` }]);
+    if (sig.state === 'untrusted') throw new PackRejected([{ path: 'signature', message: `the pack is signed by key ${sig.keyId}, which is not in this kiosk's trusted keys (Settings)` }]);
+    if (sig.state === 'unsigned' && !allowUnsigned) throw new PackRejected([{ path: 'signature', message: 'the pack is not signed, and this kiosk accepts only signed packs (Settings: accept unsigned packs)' }]);
+
+    const languages = new Map<string, { added: number; changed: number; removed: number }>();
+    const pairs = new Set(pack.texts.map((t) => `${t.procedure}\u0000${t.locale}`));
+    for (const pair of pairs) {
+      const [procedure, locale] = pair.split('\u0000') as [string, string];
+      const current = this.layers.layerFor('procedures', 'id', procedure) ? new Map(this.mergedTexts(procedure, locale).map((t) => [t.key, t.text])) : new Map<string, string>();
+      const incoming = new Map(pack.texts.filter((t) => t.procedure === procedure && t.locale === locale).map((t) => [t.key, t.text]));
+      const counts = languages.get(locale) ?? { added: 0, changed: 0, removed: 0 };
+      for (const [key, text] of incoming) {
+        if (!current.has(key)) counts.added += 1;
+        else if (current.get(key) !== text) counts.changed += 1;
+      }
+      for (const key of current.keys()) if (!incoming.has(key)) counts.removed += 1;
+      languages.set(locale, counts);
+    }
+    for (const [t, p] of this.pending) if (p.expires < this.now()) this.pending.delete(t);
+    const token = randomBytes(18).toString('base64url');
+    this.pending.set(token, { pack, label, expires: this.now() + TOKEN_TTL_MS });
+    return {
+      token,
+      description: pack.description ?? label,
+      signature: sig.state === 'trusted' ? 'trusted' : 'unsigned',
+      keyId: sig.state === 'trusted' ? sig.keyId : null,
+      procedures: pack.procedures.map((p) => p.id),
+      languages: [...languages].map(([locale, c]) => ({ locale, ...c })),
+    };
+  }
+
+  /** Applies a previewed pack: a restore point, then the import and a new version, all in one transaction. */
+  apply(role: string, token: string): { versionId: number } {
+    const pending = this.pending.get(token);
+    if (!pending || pending.expires < this.now()) throw new KioskError('NOT_FOUND', 'This import summary has expired. Choose the pack file again.', 'token');
+    const db = this.layers.overlay;
+    if (!db || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so the pack was not imported. Ask IT to make the data folder writable.');
+    const versions = this.versions;
+    const before = versions.stateHash();
+    const versionId = db.transaction(() => {
+      versions.ensureRestorePoint('Before import');
+      importPack(db, pending.pack, 'import');
+      const id = versions.record('import', `Imported ${pending.label}`);
+      this.audit.record(role, 'import-pack', pending.label, before, contentHash(pending.pack));
+      return id;
+    })();
+    this.pending.delete(token);
+    return { versionId };
+  }
+
+  rollback(role: string, versionId: number): { versionId: number } {
+    const db = this.layers.overlay;
+    if (!db || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so nothing was rolled back.');
+    const versions = this.versions;
+    const before = versions.stateHash();
+    const id = db.transaction(() => {
+      versions.ensureRestorePoint('Before rollback');
+      versions.restore(versionId);
+      const newId = versions.record('rollback', `Rolled back to version ${versionId}`);
+      this.audit.record(role, 'rollback', `version ${versionId}`, before, versions.stateHash());
+      return newId;
+    })();
+    return { versionId: id };
+  }
+}

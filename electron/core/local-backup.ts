@@ -1,0 +1,86 @@
+/**
+ * Backup and restore of the clinic's local database. Backup uses SQLite's online backup, so
+ * it is consistent while the kiosk runs. Restore checks the file, keeps a safety copy of the
+ * current data, then replaces every table's rows in one transaction.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../../db/connection';
+import { latestVersion } from '../../db/migrate';
+import { KioskError } from '../shared/errors';
+
+export const BACKUP_DIR = 'backups';
+const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+
+export class LocalBackup {
+  constructor(
+    private readonly db: Db | null,
+    private readonly dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private live(): Db {
+    if (!this.db) throw new KioskError('READ_ONLY', 'The local database is not available, so there is nothing to back up or restore into.');
+    return this.db;
+  }
+
+  folder(): string {
+    return join(this.dataDir, BACKUP_DIR);
+  }
+
+  async backup(target?: string): Promise<{ path: string; bytes: number }> {
+    const path = target ?? join(this.folder(), `kiosk-backup-${stamp(this.now())}.db`);
+    mkdirSync(join(path, '..'), { recursive: true });
+    await this.live().backup(path);
+    return { path, bytes: statSync(path).size };
+  }
+
+  list(): { name: string; bytes: number; modified: string }[] {
+    if (!existsSync(this.folder())) return [];
+    return readdirSync(this.folder())
+      .filter((f) => f.endsWith('.db'))
+      .map((name) => {
+        const s = statSync(join(this.folder(), name));
+        return { name, bytes: s.size, modified: s.mtime.toISOString() };
+      })
+      .sort((a, b) => b.name.localeCompare(a.name));
+  }
+
+  async restore(source: string): Promise<{ safetyCopy: string }> {
+    const db = this.live();
+    let backup: Database.Database;
+    try {
+      backup = new Database(source, { readonly: true, fileMustExist: true });
+      if (backup.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('it failed the integrity check');
+    } catch (e) {
+      throw new KioskError('INVALID_INPUT', `${basename(source)} is not a usable kiosk backup (${(e as Error).message}). Nothing was changed.`, 'name');
+    }
+    try {
+      const version = backup.pragma('user_version', { simple: true }) as number;
+      if (version === 0 || version > latestVersion())
+        throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
+      const tables = (backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+      const safety = await this.backup(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
+      const liveTables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name));
+      db.pragma('foreign_keys = OFF');
+      try {
+        db.transaction(() => {
+          for (const t of liveTables) db.prepare(`DELETE FROM ${t}`).run();
+          for (const t of tables.filter((x) => liveTables.has(x))) {
+            const rows = backup.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
+            for (const r of rows) {
+              const cols = Object.keys(r);
+              db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
+            }
+          }
+        })();
+      } finally {
+        db.pragma('foreign_keys = ON');
+      }
+      return { safetyCopy: safety.path };
+    } finally {
+      backup.close();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { ReviewStatus } from './content-types';
+
+export interface AdminTextItem {
+  key: string;
+  english: string;
+  /** Null when the text is missing in this language. */
+  text: string | null;
+  status: ReviewStatus | null;
+  reviewer: string | null;
+  reviewedAt: string | null;
+  sourceNote: string;
+  /** True when the clinic changed it (an overlay row); "revert" removes that change. */
+  changedByClinic: boolean;
+  bundledText: string | null;
+}
+
+export type MatrixCell = 'missing' | ReviewStatus;
+
+export interface TranslationMatrix {
+  locales: string[];
+  rows: { key: string; cells: Record<string, MatrixCell> }[];
+  totals: Record<string, Record<MatrixCell, number>>;
+}
+
+export interface ImportSummary {
+  token: string;
+  description: string;
+  signature: 'unsigned' | 'trusted';
+  keyId: string | null;
+  procedures: string[];
+  languages: { locale: string; added: number; changed: number; removed: number }[];
+}
