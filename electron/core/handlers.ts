@@ -8,6 +8,7 @@ import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -155,6 +156,14 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminUsage: () => {
       const rows = core.usage.rows();
       return { rows, csv: toCsv(['day', 'metric', 'dimension', 'count'], rows.map((r) => [r.day, r.metric, r.dimension, r.count])) };
+    },
+    adminSaveExport: ({ fileName, content }, ctx) => {
+      const dir = join(core.dataDir, 'exports');
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, fileName);
+      writeFileSync(path, content);
+      core.audit.record(ctx.session.role, 'save-export', fileName, null, content);
+      return { path };
     },
     adminBackup: async (_input, ctx) => {
       const { path, bytes } = await core.backup.backup();

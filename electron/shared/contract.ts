@@ -104,6 +104,11 @@ export const contract = {
   adminSaveSettings: call<Settings>()('admin', z.strictObject({ settings: settingsSchema })),
   adminAuditLog: call<{ entries: { id: number; at: string; role: string; action: string; target: string; beforeHash: string | null; afterHash: string | null }[]; csv: string }>()('admin', none),
   adminUsage: call<{ rows: { day: string; metric: string; dimension: string; count: number }[]; csv: string }>()('admin', none),
+  /** Electron, where browser downloads are refused: saves an export into the data folder's exports/. */
+  adminSaveExport: call<{ path: string }>()(
+    'admin',
+    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(60_000_000) }),
+  ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),
   adminRestore: call<{ restored: true; safetyCopy: string }>()('admin', z.strictObject({ name: z.string().regex(/^[\w.-]+\.db$/, 'a backup file name from the list') })),

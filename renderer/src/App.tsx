@@ -18,6 +18,7 @@ import { GlossaryScreen } from './screens/GlossaryScreen';
 import { StaffSignIn } from './screens/staff/StaffSignIn';
 import { StaffMenu } from './screens/staff/StaffMenu';
 import { DischargeForm } from './screens/staff/DischargeForm';
+import { AdminScreen } from './screens/admin/AdminScreen';
 import { callApi } from './api/client';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
@@ -129,7 +130,7 @@ function TopBar() {
 function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
-  const needsContent = !['attract', 'language', 'staff', 'staff-menu', 'discharge'].includes(screen.name) && procedureId !== '';
+  const needsContent = !staffScreens.has(screen.name) && !['attract', 'language'].includes(screen.name) && procedureId !== '';
   const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
   const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
   const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
@@ -156,6 +157,8 @@ function ScreenView() {
       return state.staffRole === 'public' ? <StaffSignIn /> : <StaffMenu />;
     case 'discharge':
       return state.staffRole === 'public' ? <StaffSignIn /> : <DischargeForm />;
+    case 'admin':
+      return state.staffRole === 'admin' ? <AdminScreen /> : <StaffSignIn />;
     default:
       break;
   }

@@ -14,12 +14,13 @@ export type Screen =
   | { name: 'glossary' }
   | { name: 'staff' }
   | { name: 'staff-menu' }
-  | { name: 'discharge' };
+  | { name: 'discharge' }
+  | { name: 'admin' };
 
 export type StaffRoleState = 'public' | 'nurse' | 'admin';
 
 /** Staff screens: shown in the clinic's default language, with the staff session timeout. */
-export const staffScreens: ReadonlySet<Screen['name']> = new Set(['staff', 'staff-menu', 'discharge']);
+export const staffScreens: ReadonlySet<Screen['name']> = new Set(['staff', 'staff-menu', 'discharge', 'admin']);
 
 export type TextSize = 0 | 1 | 2;
 

@@ -18,6 +18,11 @@ export function StaffMenu() {
       <button type="button" className="primary big" onClick={() => dispatch({ type: 'navigate', screen: { name: 'discharge' } })}>
         {t('staff.discharge')}
       </button>
+      {state.staffRole === 'admin' && (
+        <button type="button" className="primary big" onClick={() => dispatch({ type: 'navigate', screen: { name: 'admin' } })}>
+          {t('staff.admin')}
+        </button>
+      )}
       <button type="button" className="secondary big" onClick={() => dispatch({ type: 'reset' })}>
         {t('staff.signOut')}
       </button>
