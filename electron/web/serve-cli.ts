@@ -10,6 +10,7 @@ import { createHandlers } from '../core/handlers';
 import { createDispatcher } from '../core/dispatch';
 import { defaultDataDir } from '../core/data-dir';
 import { createWebServer } from './server';
+import { PackWatcher } from '../core/pack-watcher';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -49,6 +50,10 @@ try {
 }
 for (const warning of core.local.warnings) console.warn(`serve: warning: ${warning}`);
 
+const watchFolder = core.settings.get().watchFolder;
+const watcher = watchFolder ? new PackWatcher(watchFolder, core.packs, { log: (line) => console.log(`serve: ${line}`) }) : null;
+watcher?.start();
+
 const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${(e as Error).stack ?? String(e)}`));
 const server = createWebServer({ dispatcher, staticDir });
 
@@ -71,6 +76,7 @@ server.listen(port, '127.0.0.1', async () => {
 });
 
 function stop(): void {
+  watcher?.stop();
   server.close();
   server.closeAllConnections();
   core.close();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
+import { recordUsage } from '../api/usage';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
@@ -11,7 +12,10 @@ export function LanguageChoice() {
       <ul className="language-list">
         {locales.map((l) => (
           <li key={l.code}>
-            <button type="button" lang={l.code} dir={l.direction} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => dispatch({ type: 'chooseLocale', locale: l.code })}>
+            <button type="button" lang={l.code} dir={l.direction} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
+                recordUsage('language_chosen', l.code);
+                dispatch({ type: 'chooseLocale', locale: l.code });
+              }}>
               {l.nativeName}
             </button>
           </li>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { scoreQuiz } from '../state/quiz-state';
+import { recordUsage } from '../api/usage';
 import type { ProcedureHome, Quiz, QuizQuestion, Walkthrough } from '../../../electron/shared/content-types';
 import type { Screen } from '../state/kiosk-state';
 
@@ -73,7 +74,10 @@ export function QuizScreen({ quiz, home, walkthrough }: { quiz: Quiz; home: Proc
             const isChosen = chosen === o.id;
             const mark = chosen === undefined ? '' : o.id === q.answer ? 'correct' : isChosen ? 'wrong' : '';
             return (
-              <button key={o.id} type="button" className={`quiz-option ${mark}`} data-option={o.id} aria-pressed={isChosen} disabled={chosen !== undefined && !isChosen && o.id !== q.answer} onClick={() => dispatch({ type: 'quiz', action: { type: 'answer', questionId: q.id, optionId: o.id } })}>
+              <button key={o.id} type="button" className={`quiz-option ${mark}`} data-option={o.id} aria-pressed={isChosen} disabled={chosen !== undefined && !isChosen && o.id !== q.answer} onClick={() => {
+                  if (chosen === undefined) recordUsage(o.id === q.answer ? 'quiz_right' : 'quiz_wrong', q.id);
+                  dispatch({ type: 'quiz', action: { type: 'answer', questionId: q.id, optionId: o.id } });
+                }}>
                 {mark === 'correct' && <Icon name="check" />}
                 {mark === 'wrong' && <Icon name="cross" />}
                 <span>{o.text}</span>

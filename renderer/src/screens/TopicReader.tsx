@@ -2,8 +2,12 @@ import type { GlossaryEntry, TopicPage } from '../../../electron/shared/content-
 import { Markdown } from '../components/Markdown';
 import { ProvenanceNote } from '../components/ProvenanceNote';
 import { Icon } from '../components/Icon';
+import { useEffect } from 'react';
+import { recordUsage } from '../api/usage';
 
 export function TopicReader({ page, glossary }: { page: TopicPage; glossary: GlossaryEntry[] }) {
+  const topicId = page.topic.id;
+  useEffect(() => recordUsage('topic_view', topicId), [topicId]);
   return (
     <article className="topic">
       <header className="topic-header">

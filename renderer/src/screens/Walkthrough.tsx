@@ -4,6 +4,7 @@ import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
 import { moveForKey, moveForSwipe, moveStep, type StepMove } from '../state/walkthrough-state';
+import { recordUsage } from '../api/usage';
 import type { Walkthrough as WalkthroughData } from '../../../electron/shared/content-types';
 
 /** The four illustrated steps: "Step 2 of 4", previous/next, swipe and arrow keys, then the quiz. */
@@ -19,6 +20,10 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
     const next = moveStep(step, m, total);
     if (next !== step) dispatch({ type: 'replace', screen: { name: 'walkthrough', step: next } });
   };
+
+  useEffect(() => {
+    if (step === total && total > 0) recordUsage('walkthrough_completed');
+  }, [step, total]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
