@@ -191,3 +191,17 @@ test('with no PIN set, staff sign-in says how to set one', async ({ page, kiosk 
   await openStaffSignIn(page, kiosk.url);
   await expect(page.getByRole('alert')).toHaveText(uiText('en', 'staff.noPin'));
 });
+
+test('an admin sets the nurse PIN on screen; the nurse can then sign in with it', async ({ page, kiosk }) => {
+  setPin(kiosk.dataDir, 'admin', '13579');
+  await openStaffSignIn(page, kiosk.url);
+  await signIn(page, '13579');
+  await page.getByLabel(uiText('en', 'staff.pinRole')).selectOption('nurse');
+  await page.getByLabel(uiText('en', 'staff.newPin')).fill('8642');
+  await page.getByRole('button', { name: uiText('en', 'staff.savePin') }).click();
+  await expect(page.getByRole('status')).toHaveText('The nurse PIN is set.');
+  await page.getByRole('button', { name: uiText('en', 'staff.signOut') }).click();
+  await openStaffSignIn(page, kiosk.url);
+  await signIn(page, '8642');
+  await expect(page.getByText('Signed in as nurse')).toBeVisible();
+});

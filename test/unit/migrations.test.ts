@@ -74,3 +74,28 @@ describe('0020 settings, audit, usage, versions', () => {
     expect(() => db.prepare("INSERT INTO content_versions (created_at, kind, label, snapshot) VALUES ('now', 'other', 'x', x'00')").run()).toThrow(/CHECK/);
   });
 });
+
+describe('0030 staff access', () => {
+  it('adds PIN hashes limited to the two roles and a single lockout row', async () => {
+    const { migration0030 } = await import('../../db/migrations/0030-staff-access');
+    const db = memoryDb();
+    migrate(db, [migration0010, migration0020, migration0030]);
+    expect(db.prepare('SELECT id, failures, locked_until FROM staff_lockout').all()).toEqual([{ id: 1, failures: 0, locked_until: null }]);
+    expect(() => db.prepare("INSERT INTO staff_pins (role, hash, salt, params, updated_at) VALUES ('doctor', 'h', 's', '{}', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO staff_lockout (id, failures) VALUES (2, 0)').run()).toThrow(/CHECK/);
+  });
+});
+
+describe('0040 illustration overrides', () => {
+  it('keeps earlier data and adds replaceable illustrations by procedure and id', async () => {
+    const { migration0030 } = await import('../../db/migrations/0030-staff-access');
+    const { migration0040 } = await import('../../db/migrations/0040-illustration-overrides');
+    const db = memoryDb();
+    migrate(db, [migration0010, migration0020, migration0030]);
+    db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('clinicName', '\"Riverside\"', 'now')").run();
+    migrate(db, [migration0010, migration0020, migration0030, migration0040]);
+    expect(db.prepare('SELECT value_json FROM settings').get()).toEqual({ value_json: '"Riverside"' });
+    db.prepare("INSERT INTO illustration_overrides (procedure_id, id, media_type, data, sha256, updated_at) VALUES ('p', 'i', 'image/png', x'89', 'h', 'now')").run();
+    expect(() => db.prepare("INSERT INTO illustration_overrides (procedure_id, id, media_type, data, sha256, updated_at) VALUES ('p', 'j', 'image/gif', x'00', 'h', 'now')").run()).toThrow(/CHECK/);
+  });
+});

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kiosk-context';
 import { useCall } from '../../hooks/useCall';
+import { PinSettings } from './PinSettings';
 
 export function StaffMenu() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function StaffMenu() {
       <button type="button" className="secondary big" onClick={() => dispatch({ type: 'reset' })}>
         {t('staff.signOut')}
       </button>
+      {state.staffRole === 'admin' && <PinSettings />}
     </section>
   );
 }

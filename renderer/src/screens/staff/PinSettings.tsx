@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callApi } from '../../api/client';
+import type { ApiError } from '../../api/client';
+
+/** Admins set the nurse and admin PINs here (the CLI does the same: npm run admin -- set-pin). */
+export function PinSettings() {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<'nurse' | 'admin'>('nurse');
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState('');
+  const save = async () => {
+    try {
+      await callApi('setStaffPin', { role, pin });
+      setMessage(t('staff.pinSaved', { role: t(role === 'admin' ? 'staff.roleAdmin' : 'staff.roleNurse') }));
+    } catch (e) {
+      setMessage((e as ApiError).message);
+    } finally {
+      setPin('');
+    }
+  };
+  return (
+    <form className="pin-settings" onSubmit={(e) => { e.preventDefault(); void save(); }} autoComplete="off">
+      <h2>{t('staff.setPin')}</h2>
+      <div className="field">
+        <label htmlFor="pin-role">{t('staff.pinRole')}</label>
+        <select id="pin-role" value={role} onChange={(e) => setRole(e.target.value as 'nurse' | 'admin')}>
+          <option value="nurse">{t('staff.roleNurse')}</option>
+          <option value="admin">{t('staff.roleAdmin')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pin-new">{t('staff.newPin')}</label>
+        <input id="pin-new" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+      </div>
+      {message && <p className="staff-message" role="status">{message}</p>}
+      <button type="submit" className="secondary big" disabled={pin.length < 4}>{t('staff.savePin')}</button>
+    </form>
+  );
+}
