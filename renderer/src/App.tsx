@@ -10,6 +10,7 @@ import { IdleDialog } from './components/IdleDialog';
 import { ErrorBoundary, ErrorScreen } from './components/ErrorScreen';
 import { Attract } from './screens/Attract';
 import { LanguageChoice } from './screens/LanguageChoice';
+import { ProcedureChoice } from './screens/ProcedureChoice';
 import { Home } from './screens/Home';
 import { TopicReader } from './screens/TopicReader';
 import { Walkthrough } from './screens/Walkthrough';
@@ -47,7 +48,8 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   const code = onStaffScreen ? info.defaultLocale : (state.locale ?? info.defaultLocale);
   const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const };
   const procedures = useCall('listProcedures', { locale: locale.code });
-  const procedureId = procedures.state === 'ready' ? (procedures.value[0]?.id ?? '') : '';
+  const procedureList = procedures.state === 'ready' ? procedures.value : [];
+  const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
 
   useLayoutEffect(() => {
     void i18n.changeLanguage(locale.code);
@@ -79,7 +81,7 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
 
   useStaffKeepAlive(state.staffRole !== 'public');
 
-  const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId };
+  const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList };
   return (
     <KioskContext.Provider value={value}>
       <div className="kiosk">
@@ -130,7 +132,7 @@ function TopBar() {
 function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
-  const needsContent = !staffScreens.has(screen.name) && !['attract', 'language'].includes(screen.name) && procedureId !== '';
+  const needsContent = !staffScreens.has(screen.name) && !['attract', 'language', 'procedures'].includes(screen.name) && procedureId !== '';
   const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
   const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
   const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
@@ -151,6 +153,8 @@ function ScreenView() {
       return <Attract />;
     case 'language':
       return <LanguageChoice />;
+    case 'procedures':
+      return <ProcedureChoice />;
     case 'staff':
       return <StaffSignIn />;
     case 'staff-menu':

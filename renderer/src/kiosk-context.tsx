@@ -1,6 +1,6 @@
 import { createContext, useContext, type Dispatch } from 'react';
 import type { KioskAction, KioskState } from './state/kiosk-state';
-import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import type { AppInfo, Locale, ProcedureSummary } from '../../electron/shared/content-types';
 
 export interface KioskContextValue {
   state: KioskState;
@@ -10,6 +10,7 @@ export interface KioskContextValue {
   /** The chosen language (or the default before a choice). */
   locale: Locale;
   procedureId: string;
+  procedures: ProcedureSummary[];
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

@@ -162,3 +162,32 @@ test('when the kiosk service stops answering, a friendly error screen offers a w
   await expect(page.getByRole('heading', { name: uiText('en', 'error.title') })).toBeVisible();
   await expect(page.getByRole('button', { name: uiText('en', 'error.retry') })).toBeVisible();
 });
+
+test('a second procedure added as content (a pack) gets a procedure choice; no code change', async ({ page }) => {
+  // A clinic imports a pack with a second procedure into the kiosk's local database.
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { readSourcePack } = await import('../../db/source-pack');
+  const { importPack } = await import('../../db/importer');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-two-'));
+  const pack = readSourcePack(join(import.meta.dirname, '..', '..', 'db', 'content'));
+  const copy = { ...pack.procedures[0]!, id: 'kyphoplasty-two-levels', sortOrder: 20 };
+  const texts = pack.texts.map((t) => ({ ...t, procedure: copy.id, text: t.key === 'procedure.name' ? `${t.text} (2)` : t.text }));
+  const local = openLocalDatabase(dataDir);
+  importPack(local.db!, { ...pack, procedures: [copy], texts }, 'import');
+  local.db!.close();
+  const { server, stop } = await startKiosk(['--data', dataDir]);
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.getByRole('heading', { name: uiText('es', 'procedures.title') })).toBeVisible();
+    await page.locator('[data-procedure="kyphoplasty-two-levels"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cifoplastia con balón (2)');
+    await page.getByRole('button', { name: uiText('es', 'procedures.other') }).click();
+    await page.locator('[data-procedure="kyphoplasty"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cifoplastia con balón');
+  } finally {
+    await stop();
+  }
+});

@@ -22,6 +22,14 @@ describe('kiosk navigation and settings', () => {
     expect(run([{ type: 'home' }], s)).toMatchObject({ screen: { name: 'home' }, history: [] });
   });
 
+  it('with several procedures, the language choice leads to the procedure choice first', () => {
+    const s = run([{ type: 'chooseLocale', locale: 'es', procedureCount: 2 }]);
+    expect(s.screen).toEqual({ name: 'procedures' });
+    const chosen = run([{ type: 'chooseProcedure', procedureId: 'b' }], s);
+    expect(chosen).toMatchObject({ procedureId: 'b', screen: { name: 'home' } });
+    expect(run([{ type: 'chooseLocale', locale: 'ar', procedureCount: 2 }], chosen).screen).toEqual({ name: 'home' });
+  });
+
   it('walkthrough steps replace the screen, so Back leaves the walkthrough', () => {
     const s = run([
       { type: 'chooseLocale', locale: 'en' },

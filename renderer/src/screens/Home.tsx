@@ -8,7 +8,7 @@ import type { Screen } from '../state/kiosk-state';
 /** The procedure's topics as large tiles, plus the walkthrough, quiz and word list. */
 export function Home({ home }: { home: ProcedureHome }) {
   const { t } = useTranslation();
-  const { dispatch } = useKiosk();
+  const { dispatch, procedures } = useKiosk();
   const go = (screen: Screen) => dispatch({ type: 'navigate', screen });
   const extra = [
     { id: 'walkthrough', icon: 'walkthrough', title: t('home.walkthrough'), summary: t('home.walkthroughSummary'), screen: { name: 'walkthrough', step: 0 } as Screen },
@@ -25,6 +25,11 @@ export function Home({ home }: { home: ProcedureHome }) {
         </div>
       </header>
       <ProvenanceNote provenance={home.provenance} />
+      {procedures.length > 1 && (
+        <button type="button" className="secondary" onClick={() => go({ name: 'procedures' })}>
+          {t('procedures.other')}
+        </button>
+      )}
       <h2 className="visually-hidden">{t('app.topics')}</h2>
       <ul className="tiles">
         {home.topics.map((topic) => (

@@ -5,7 +5,7 @@ import { recordUsage } from '../api/usage';
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
   const { t } = useTranslation();
-  const { dispatch, locales, state } = useKiosk();
+  const { dispatch, locales, state, procedures } = useKiosk();
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
@@ -14,7 +14,7 @@ export function LanguageChoice() {
           <li key={l.code}>
             <button type="button" lang={l.code} dir={l.direction} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
                 recordUsage('language_chosen', l.code);
-                dispatch({ type: 'chooseLocale', locale: l.code });
+                dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
               }}>
               {l.nativeName}
             </button>

@@ -7,6 +7,7 @@ import { quizReducer, initialQuiz, type QuizAction, type QuizState } from './qui
 export type Screen =
   | { name: 'attract' }
   | { name: 'language' }
+  | { name: 'procedures' }
   | { name: 'home' }
   | { name: 'topic'; topicId: string }
   | { name: 'walkthrough'; step: number }
@@ -34,6 +35,8 @@ export interface KioskState {
   screen: Screen;
   history: Screen[];
   locale: string | null;
+  /** The procedure being read about; null until chosen (or when there is only one). */
+  procedureId: string | null;
   display: DisplaySettings;
   quiz: QuizState;
   staffRole: StaffRoleState;
@@ -43,6 +46,7 @@ export const initialKioskState: KioskState = {
   screen: { name: 'attract' },
   history: [],
   locale: null,
+  procedureId: null,
   display: { textSize: 0, highContrast: false, reducedMotion: false },
   quiz: initialQuiz,
   staffRole: 'public',
@@ -54,7 +58,8 @@ export type KioskAction =
   | { type: 'replace'; screen: Screen }
   | { type: 'back' }
   | { type: 'home' }
-  | { type: 'chooseLocale'; locale: string }
+  | { type: 'chooseLocale'; locale: string; procedureCount?: number }
+  | { type: 'chooseProcedure'; procedureId: string }
   | { type: 'setTextSize'; size: TextSize }
   | { type: 'toggleContrast' }
   | { type: 'toggleMotion' }
@@ -77,8 +82,12 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     }
     case 'home':
       return { ...state, screen: { name: 'home' }, history: [] };
+
     case 'chooseLocale':
-      return { ...state, locale: action.locale, screen: { name: 'home' }, history: [] };
+      // With several procedures the patient picks one first (unless already chosen).
+      return { ...state, locale: action.locale, screen: { name: (action.procedureCount ?? 1) > 1 && !state.procedureId ? 'procedures' : 'home' }, history: [] };
+    case 'chooseProcedure':
+      return { ...state, procedureId: action.procedureId, screen: { name: 'home' }, history: [], quiz: initialQuiz };
     case 'setTextSize':
       return { ...state, display: { ...state.display, textSize: action.size } };
     case 'toggleContrast':
