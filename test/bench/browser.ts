@@ -1,0 +1,510 @@
+/**
+ * Figures measured in Debian's Chromium against web mode: cold load (2), walkthrough step change
+ * (3), language switch (4), discharge-sheet PDF (5) and the soak (7).
+ *
+ * Timings are taken inside the page, so Playwright's round trips are not in them: a screen is
+ * "visible" when its element is in the DOM with a non-empty box, and "painted" at the first task
+ * after the next animation frame (requestAnimationFrame, then a MessageChannel message), which
+ * runs right after that frame has been painted.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { contentTexts, uiText } from '../e2e/kiosk-pages';
+import { fillDischargeForm, setPin, signIn, type FormValues } from '../e2e/staff-pages';
+import { figure, median, percentile, round, summary, tempDir, type Figure, type KioskServer } from './lib';
+
+export const CPU_SLOWDOWN = 4;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+}
+
+/** Helpers installed in every page before its own scripts run (see the file comment). */
+interface PageBench {
+  afterPaint(): Promise<number>;
+  waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
+  visible(selector: string): boolean;
+  tap(el: Element | null): void;
+  /** Cold-load timings, from navigation start (performance.now()). */
+  ready?: Promise<{ start: number; tile?: number }>;
+}
+
+function installHelpers(flow: 'kiosk' | 'floor' | 'none'): void {
+  const afterPaint = () =>
+    new Promise<number>((done) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
+  const waitFor = (pred: () => boolean, timeoutMs = 30_000) =>
+    new Promise<void>((done, fail) => {
+      if (pred()) return done();
+      const finish = (error?: Error) => {
+        observer.disconnect();
+        clearInterval(poll);
+        clearTimeout(timer);
+        if (error) fail(error);
+        else done();
+      };
+      const check = () => {
+        try {
+          if (pred()) finish();
+        } catch (e) {
+          finish(e as Error);
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      const poll = setInterval(check, 25);
+      const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${pred.toString().slice(0, 200)}`)), timeoutMs);
+    });
+  const visible = (selector: string) => {
+    const el = document.querySelector(selector);
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const tap = (el: Element | null) => {
+    if (!el) throw new Error('nothing to tap');
+    const init = { bubbles: true, cancelable: true, composed: true, pointerType: 'touch', isPrimary: true, pointerId: 1 };
+    el.dispatchEvent(new PointerEvent('pointerdown', init));
+    el.dispatchEvent(new PointerEvent('pointerup', init));
+    (el as HTMLElement).click();
+  };
+  const bench: PageBench = { afterPaint, waitFor, visible, tap };
+  (window as unknown as { __bench: PageBench }).__bench = bench;
+  if (flow === 'none') return;
+  bench.ready = (async () => {
+    await waitFor(() => visible('.attract-start'));
+    const start = await afterPaint();
+    if (flow === 'floor') return { start };
+    tap(document.querySelector('.attract-start'));
+    await waitFor(() => visible('.language-button[lang="en"]'));
+    tap(document.querySelector('.language-button[lang="en"]'));
+    await waitFor(() => visible('[data-topic]'));
+    return { start, tile: await afterPaint() };
+  })();
+}
+
+async function newPage(browser: Browser, flow: 'kiosk' | 'floor' | 'none', slowdown = 1): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx (esbuild, keepNames) wraps functions in __name(...); functions sent to the page need it too.
+  await context.addInitScript({ content: `globalThis.__name ??= (f) => f;\n(${installHelpers.toString()})(${JSON.stringify(flow)});` });
+  const page = await context.newPage();
+  if (slowdown !== 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
+  return { context, page };
+}
+
+/** From the attract screen to the home screen in English, as a patient would (through Playwright). */
+async function toHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.attract-start').click();
+  await page.locator('.language-button[lang="en"]').click();
+  await page.locator('[data-topic]').first().waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor for the cold load: a bare React page, built by vite + @vitejs/plugin-react like the
+// kiosk's renderer, served by a tiny static server on loopback.
+
+export async function startBareReact(): Promise<{ url: string; close: () => Promise<void> }> {
+  const outDir = tempDir('kiosk-bench-bare-');
+  await build({
+    configFile: false,
+    root: resolve(import.meta.dirname, 'bare-react'),
+    base: './',
+    logLevel: 'silent',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, minify: true, assetsInlineLimit: 0 },
+  });
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = resolve(join(outDir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(outDir + sep)) return void res.writeHead(404).end();
+    readFile(file).then(
+      (data) => res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(data),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 2: cold load under 4x CPU slowdown.
+
+export async function benchColdLoad(browser: Browser, kioskUrl: string, floorUrl: string, rounds = 7): Promise<Figure[]> {
+  const kioskStart: number[] = [];
+  const kioskTile: number[] = [];
+  const floor: number[] = [];
+  type Load = { scriptMs: number; styleMs: number; layoutMs: number; taskMs: number; bytes: number };
+  const kioskLoads: Load[] = [];
+  const floorLoads: Load[] = [];
+  const medians = (loads: Load[]) =>
+    Object.fromEntries((['scriptMs', 'styleMs', 'layoutMs', 'taskMs', 'bytes'] as const).map((k) => [k, Math.round(median(loads.map((l) => l[k])))]));
+  const once = async (url: string, flow: 'kiosk' | 'floor') => {
+    // A new context each time: empty HTTP cache and code cache.
+    const { context, page } = await newPage(browser, flow, CPU_SLOWDOWN);
+    try {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(url, { waitUntil: 'commit' });
+      const times = await page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench.ready!);
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const metric = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? NaN) * 1000);
+      const bytes = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).reduce((n, r) => n + r.encodedBodySize, 0) +
+        ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0),
+      );
+      return { ...times, scriptMs: metric('ScriptDuration'), styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), taskMs: metric('TaskDuration'), bytes };
+    } finally {
+      await context.close();
+    }
+  };
+  await once(kioskUrl, 'kiosk'); // warm the server's file cache and Chromium's process pool
+  await once(floorUrl, 'floor');
+  for (let i = 0; i < rounds; i++) {
+    const k = await once(kioskUrl, 'kiosk');
+    kioskStart.push(k.start);
+    kioskTile.push(k.tile!);
+    kioskLoads.push(k);
+    const f = await once(floorUrl, 'floor');
+    floor.push(f.start);
+    floorLoads.push(f);
+  }
+  const detail = {
+    how: `${rounds} cold loads each (new browser context, empty cache), alternating kiosk and floor, CPU slowed ${CPU_SLOWDOWN}x (Emulation.setCPUThrottlingRate); median of the time from navigation start to the attract screen's start button visible and painted`,
+    floor: 'a bare React 19 page (one button) built at bench time by vite + @vitejs/plugin-react (minified) into a temp folder, served by a tiny node http server on 127.0.0.1; same measure',
+    kioskStartMs: summary(kioskStart),
+    floorMs: summary(floor),
+    breakdown: {
+      how: "Performance.getMetrics (main-thread time, already slowed 4x) and transferred bytes (Resource Timing encodedBodySize) by the time the kiosk's first tile (floor: its button) was painted; medians",
+      kiosk: medians(kioskLoads),
+      floor: medians(floorLoads),
+    },
+  };
+  return [
+    figure('coldLoad.ratio', 'Cold load to start button, 4x CPU (ratio to bare React)', median(kioskStart) / median(floor), 'x floor', { kind: 'max', limit: 1.5 }, detail),
+    figure('coldLoad.startMs', 'Cold load to start button, 4x CPU', median(kioskStart), 'ms', null, {}),
+    figure('coldLoad.firstTileMs', 'Cold load to first topic tile (Start, English), 4x CPU', median(kioskTile), 'ms', null, {
+      how: 'navigation start to the first [data-topic] tile painted, the taps on Start and English made by the page itself as soon as each screen is painted (no human think time)',
+      ms: summary(kioskTile),
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 3: walkthrough step change under 4x CPU slowdown.
+
+export async function benchWalkthrough(browser: Browser, kioskUrl: string, laps = 6): Promise<Figure[]> {
+  const { context, page } = await newPage(browser, 'none');
+  try {
+    await toHome(page, kioskUrl);
+    await page.locator('[data-feature="walkthrough"]').click();
+    await page.locator('[data-step]').first().waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const samples = await page.evaluate(async (laps) => {
+      const b = (window as unknown as { __bench: PageBench }).__bench;
+      const out: number[] = [];
+      const steps = document.querySelectorAll('.step-dots li').length;
+      const pause = () => new Promise((r) => setTimeout(r, 60));
+      const move = async (button: string, expected: string) => {
+        await pause();
+        const t0 = performance.now();
+        b.tap(document.querySelector(button));
+        await b.waitFor(() => b.visible(expected));
+        out.push((await b.afterPaint()) - t0);
+      };
+      // The measure's own floor: from "now" to the next painted frame with nothing to do.
+      const idle: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        await pause();
+        const t0 = performance.now();
+        idle.push((await b.afterPaint()) - t0);
+      }
+      for (let lap = 0; lap < laps; lap++) {
+        for (let i = 1; i <= steps; i++) await move('.step-nav .step-button.primary', i < steps ? `.step-dots li:nth-child(${i + 1}).current` : '.step-done');
+        for (let i = steps - 1; i >= 0; i--) await move('.step-nav .step-button:not(.primary)', `.step-dots li:nth-child(${i + 1}).current`);
+      }
+      return { out, idle };
+    }, laps);
+    return [
+      figure('walkthrough.p95', 'Walkthrough step change, 4x CPU, p95', percentile(samples.out, 95), 'ms', { kind: 'max', limit: 50 }, {
+        how: `${samples.out.length} taps on Next/Previous (${laps} laps through the 4 steps and the "done" card and back), each ~60 ms after the last paint; time from dispatching the tap (pointerdown, pointerup, click) to the first task after the next animation frame once the new step is in the DOM; CPU slowed ${CPU_SLOWDOWN}x`,
+        ms: summary(samples.out),
+        idleFrameMs: { ...summary(samples.idle), note: 'the same measure with no tap: the wait for the next painted frame alone' },
+      }),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 4: language switch under 4x CPU slowdown.
+
+export async function benchLanguageSwitch(browser: Browser, kioskUrl: string, switches = 20): Promise<Figure[]> {
+  const locales = ['es', 'zh-Hans', 'ar', 'hi', 'en'];
+  const names = Object.fromEntries(locales.map((l) => [l, contentTexts(l)['procedure.name']!]));
+  const { context, page } = await newPage(browser, 'none');
+  try {
+    await toHome(page, kioskUrl);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const samples = await page.evaluate(
+      async ({ switches, locales, names }) => {
+        const b = (window as unknown as { __bench: PageBench }).__bench;
+        const pick: number[] = [];
+        const whole: number[] = [];
+        const byLocale: Record<string, number[]> = {};
+        for (let i = 0; i < switches; i++) {
+          const to = locales[i % locales.length]!;
+          await new Promise((r) => setTimeout(r, 60));
+          const t0 = performance.now();
+          // The toolbar's Language button (home, back, language in the first group).
+          b.tap(document.querySelector('.toolbar .toolbar-group:first-child button:nth-child(3)'));
+          await b.waitFor(() => b.visible(`.language-button[lang="${to}"]`));
+          await b.afterPaint();
+          await new Promise((r) => setTimeout(r, 60));
+          const t1 = performance.now();
+          b.tap(document.querySelector(`.language-button[lang="${to}"]`));
+          await b.waitFor(() => document.querySelector('h1')?.textContent === names[to] && b.visible('[data-topic]'));
+          const t2 = await b.afterPaint();
+          pick.push(t2 - t1);
+          whole.push(t2 - t0 - 60);
+          (byLocale[to] ??= []).push(Math.round(t2 - t1));
+        }
+        return { pick, whole, byLocale };
+      },
+      { switches, locales, names },
+    );
+    return [
+      figure('language.p95', 'Language switch, 4x CPU, p95', percentile(samples.pick, 95), 'ms', { kind: 'max', limit: 100 }, {
+        how: `${switches} switches cycling es, zh-Hans, ar, hi, en from the home screen: tap the toolbar's Language button, wait for the language list to paint, then time from the tap on the new language to the home heading showing that language's procedure name (and its tiles), painted; includes the getProcedureHome/listProcedures calls over HTTP; CPU slowed ${CPU_SLOWDOWN}x`,
+        pickMs: summary(samples.pick),
+        wholeMs: { ...summary(samples.whole), note: 'from the tap on the Language button to the new heading painted, less the 60 ms pause between the two taps' },
+        pickMsByLanguage: samples.byLocale,
+      }),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 5: discharge sheet PDF.
+
+const sheetForm: FormValues = {
+  locale: 'en',
+  patientName: 'Bench Patient',
+  procedureDate: '2026-12-01',
+  levels: 'T12 and L1',
+  braceWeeks: 6,
+  lift: { value: '4.5', unit: 'kg' },
+  noDrivingDays: '3',
+  showerAfterHours: '48',
+  bloodThinnerDate: '2026-12-04',
+  painNotes: 'Take paracetamol as needed',
+  followUp: { date: '2026-12-15', time: '10:30', place: 'Spine Clinic Room 12' },
+  fever: { value: '38.3', unit: 'C' },
+  clinicPhone: '555-0100',
+  afterHoursPhone: '555-0199',
+  emergencyNumber: '911',
+  nurseNotes: 'Bench note',
+  paper: 'A4',
+};
+
+export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 7): Promise<Figure[]> {
+  setPin(kiosk.dataDir, 'nurse', '2468');
+  const { context, page } = await newPage(browser, 'none');
+  try {
+    await toHome(page, kiosk.url);
+    // Staff entry: hold the clinic name for 3 seconds.
+    const box = (await page.locator('[data-staff-entry]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(3_200);
+    await page.mouse.up();
+    await page.locator('.pin-pad').waitFor();
+    await signIn(page, '2468');
+    await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+    await fillDischargeForm(page, sheetForm);
+    await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+    await page.locator('.sheet').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.emulateMedia({ media: 'print' });
+
+    const floorPage = await context.newPage();
+    await floorPage.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One line</title></head><body><p>One line of text.</p></body></html>');
+    await floorPage.emulateMedia({ media: 'print' });
+
+    const options = { preferCSSPageSize: true, printBackground: true };
+    const sheet: number[] = [];
+    const floor: number[] = [];
+    let sheetBytes = 0;
+    let floorBytes = 0;
+    await page.pdf(options); // warm-up: fonts, layout
+    await floorPage.pdf(options);
+    for (let i = 0; i < rounds; i++) {
+      let t = performance.now();
+      sheetBytes = (await page.pdf(options)).length;
+      sheet.push(performance.now() - t);
+      t = performance.now();
+      floorBytes = (await floorPage.pdf(options)).length;
+      floor.push(performance.now() - t);
+    }
+    const detail = {
+      how: `page.pdf({ preferCSSPageSize, printBackground }) of the discharge sheet preview (English, A4, wallet card included; filled like test/e2e/discharge-sheet.spec.ts) in print media, ${rounds} times after one warm-up, median; alternating with the floor`,
+      floor: 'page.pdf of a one-line HTML page, same options, same browser',
+      sheetMs: summary(sheet),
+      floorMs: summary(floor),
+      sheetBytes,
+      floorBytes,
+    };
+    return [
+      figure('pdf.ratio', 'Discharge sheet PDF (ratio to one-line page)', median(sheet) / median(floor), 'x floor', { kind: 'max', limit: 2 }, detail),
+      figure('pdf.ms', 'Discharge sheet PDF', median(sheet), 'ms', null, {}),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 7: soak.
+
+export async function benchSoak(browser: Browser, kioskUrl: string, target = 2000): Promise<Figure[]> {
+  const topics = await fetchTopicIds(kioskUrl);
+  const { context, page } = await newPage(browser, 'none');
+  try {
+    await toHome(page, kioskUrl);
+    const cdp = await context.newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+      const dom = (await cdp.send('Memory.getDOMCounters')) as { documents: number; nodes: number; jsEventListeners: number };
+      const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+      return { heapUsed: heap.usedSize, nodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, elements };
+    };
+    /** Runs whole cycles through every patient screen, ending on the home screen; returns screen changes made. */
+    const cycles = (n: number) =>
+      page.evaluate(
+        async ({ n, topics }) => {
+          const b = (window as unknown as { __bench: PageBench }).__bench;
+          let changes = 0;
+          const settled = () => !document.querySelector('#screen .loading');
+          const go = async (selector: string, arrived: () => boolean) => {
+            const target = document.querySelector(selector);
+            if (!target) throw new Error(`after ${changes} changes: nothing matches ${selector} on ${document.querySelector('main')?.innerHTML.slice(0, 300)}`);
+            b.tap(target);
+            // A screen may show for a moment with the previous data before it reloads: wait until
+            // the right screen is still there after a paint.
+            for (;;) {
+              await b.waitFor(() => settled() && arrived());
+              await b.afterPaint();
+              if (settled() && arrived()) break;
+            }
+            changes++;
+          };
+          const home = '.toolbar .toolbar-group:first-child button:nth-child(1)';
+          const atHome = () => b.visible('[data-topic]');
+          const stepCount = () => document.querySelectorAll('.step-dots li').length;
+          for (let c = 0; c < n; c++) {
+            for (const { id, title } of topics) {
+              await go(`[data-topic="${id}"]`, () => b.visible('.topic-section') && document.querySelector('h1')?.textContent === title);
+              await go(home, atHome);
+            }
+            await go('[data-feature="walkthrough"]', () => b.visible('.step-dots li:nth-child(1).current'));
+            for (let i = 1; i < stepCount(); i++) await go('.step-nav .step-button.primary', () => b.visible(`.step-dots li:nth-child(${i + 1}).current`));
+            await go('.step-nav .step-button.primary', () => b.visible('.step-done'));
+            await go('.step-done button.primary', () => b.visible('[data-question]'));
+            await go(home, atHome);
+            await go('[data-feature="glossary"]', () => b.visible('.glossary-entry'));
+            await go(home, atHome);
+            await go('[data-feature="quiz"]', () => b.visible('[data-question]'));
+            await go(home, atHome);
+          }
+          return changes;
+        },
+        { n, topics },
+      );
+
+    const started = performance.now();
+    const atStart = await measure();
+    let changes = await cycles(1);
+    const perCycle = changes;
+    while (changes < 100) changes += await cycles(1);
+    const after100 = await measure();
+    const changesAt100 = changes;
+    const series = [{ changes, heapUsed: after100.heapUsed }];
+    while (changes < target) {
+      changes += await cycles(Math.min(16, Math.ceil((target - changes) / perCycle)));
+      if (changes < target) series.push({ changes, heapUsed: (await measure()).heapUsed });
+    }
+    const atEnd = await measure();
+    series.push({ changes, heapUsed: atEnd.heapUsed });
+    const seconds = (performance.now() - started) / 1000;
+    const heapRatio = atEnd.heapUsed / after100.heapUsed;
+    const detail = {
+      how: `${changes} screen changes in cycles of ${perCycle} (each of the ${topics.length} topics and back home, the walkthrough's steps to the quiz and home, the glossary and home, the quiz and home) driven inside the page, each waiting for the new screen to paint; no CPU slowdown; JS heap (Runtime.getHeapUsage usedSize) and DOM counters (Memory.getDOMCounters) after two HeapProfiler.collectGarbage, always measured on the home screen`,
+      start: atStart,
+      after: { changes: changesAt100, ...after100 },
+      end: { changes, ...atEnd },
+      heapSeries: series,
+      seconds: round(seconds),
+    };
+    return [
+      figure('soak.heapRatio', `Soak: JS heap after ${changes} screen changes (ratio to after ${changesAt100})`, heapRatio, 'x', { kind: 'max', limit: 1.1 }, detail),
+      figure('soak.domElements', 'Soak: DOM elements at the end minus at the start', atEnd.elements - atStart.elements, 'elements', { kind: 'max', limit: 0 }, {
+        how: "document.getElementsByTagName('*').length on the home screen, after garbage collection, at the end minus before the first screen change",
+        start: atStart.elements,
+        after100: after100.elements,
+        end: atEnd.elements,
+      }),
+      figure('soak.domNodesSince100', `Soak: DOM nodes (CDP) at the end minus after ${changesAt100} changes`, atEnd.nodes - after100.nodes, 'nodes', { kind: 'max', limit: 0 }, {
+        how: 'Memory.getDOMCounters().nodes after garbage collection on the home screen. It also counts the nodes of documents that are not in the page: each SVG illustration shown in an <img> is an SVG document of its own, kept by Chromium\'s image cache once shown, so the count rises once on the first walkthrough (documents 2 -> 6) and must then stay flat',
+        start: { nodes: atStart.nodes, documents: atStart.documents },
+        after100: { nodes: after100.nodes, documents: after100.documents },
+        end: { nodes: atEnd.nodes, documents: atEnd.documents },
+      }),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+async function fetchTopicIds(url: string): Promise<{ id: string; title: string }[]> {
+  const res = await fetch(new URL('api/getProcedureHome', url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ procedureId: 'kyphoplasty', locale: 'en' }),
+  });
+  const body = (await res.json()) as { ok: boolean; value: { topics: { id: string; title: string }[] } };
+  return body.value.topics.map((t) => ({ id: t.id, title: t.title }));
+}

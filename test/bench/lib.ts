@@ -1,0 +1,123 @@
+/** Shared pieces of the performance bench: figures, statistics, temp folders, web-mode servers. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+export interface Budget {
+  /** "max": the value must be at most `limit`; "min": at least. */
+  kind: 'max' | 'min';
+  limit: number;
+}
+
+export interface Figure {
+  id: string;
+  name: string;
+  value: number;
+  unit: string;
+  /** Null for figures reported without a budget (context for a budgeted one). */
+  budget: Budget | null;
+  ok: boolean | null;
+  /** How it was measured, raw numbers, floors. */
+  detail: Record<string, unknown>;
+}
+
+export function figure(id: string, name: string, value: number, unit: string, budget: Budget | null, detail: Record<string, unknown> = {}): Figure {
+  const ok = budget === null ? null : budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
+  return { id, name, value: round(value), unit, budget, ok, detail };
+}
+
+export function round(n: number, digits = 3): number {
+  if (!Number.isFinite(n)) return n;
+  const f = 10 ** Math.max(0, digits - Math.floor(Math.log10(Math.abs(n) || 1)) - 1);
+  return Math.round(n * f) / f;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+
+export const median = (values: number[]) => percentile(values, 50);
+
+export function summary(values: number[]): { n: number; p50: number; p95: number; p99: number; min: number; max: number } {
+  return {
+    n: values.length,
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    p99: round(percentile(values, 99)),
+    min: round(Math.min(...values)),
+    max: round(Math.max(...values)),
+  };
+}
+
+// Temp folders and child processes, all removed or stopped when the bench ends (or is interrupted).
+const dirs: string[] = [];
+const children = new Set<ChildProcess>();
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+export function cleanup(): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  children.clear();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface KioskServer {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Web mode as `npm run serve` runs it, on a free loopback port with a fresh data folder. */
+export async function startKiosk(dataDir = tempDir('kiosk-bench-data-')): Promise<KioskServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/web/serve-cli.ts'), '--port', '0', '--data', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the kiosk did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the kiosk exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      children.delete(child);
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
