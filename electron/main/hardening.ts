@@ -1,29 +1,76 @@
 /**
- * Electron security checklist, applied to every webContents and session: navigation and new
- * windows denied, webviews refused, permissions denied except an allowlist, downloads refused.
+ * Electron's security checklist, applied to every webContents (app 'web-contents-created')
+ * and to the session: navigation and redirects only within app://kiosk, new windows denied,
+ * webviews refused, permissions denied except an allowlist, downloads refused, no network.
  */
 import type { Session, WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
+import type { KioskLogger } from './logging';
 
-export const allowedPermissions = new Set(['fullscreen']);
+export { isAppUrl };
 
-export function isAppUrl(url: string): boolean {
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+/**
+ * The only permission any page gets. speechSynthesis (read aloud) needs none; microphone,
+ * camera, location, notifications, clipboard reads, MIDI, HID/serial/USB and the rest are denied.
+ */
+export const allowedPermissions: ReadonlySet<string> = new Set(['fullscreen']);
+
+/** Scheme and host only: enough to see what was refused, never a path or query. */
+function where(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'unparseable';
+  }
 }
 
-export function hardenWebContents(contents: WebContents): void {
+export function hardenWebContents(contents: WebContents, log: KioskLogger): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn('navigation blocked', { to: where(url) });
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    log.warn('frame navigation blocked', { to: where(event.url) });
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn('redirect blocked', { to: where(url) });
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn('new window blocked', { to: where(url) });
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('webview blocked');
+  });
+  contents.on('preload-error', (_event, _path, error) => log.error('preload failed', { errorName: error.name }));
 }
 
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)));
+export function hardenSession(session: Session, log: KioskLogger): void {
+  // Reset first, so nothing granted before this point survives.
+  session.setPermissionRequestHandler(null);
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    const allowed = allowedPermissions.has(permission);
+    if (!allowed) log.warn('permission denied', { permission });
+    callback(allowed);
+  });
   session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission));
-  session.on('will-download', (event) => event.preventDefault());
+  session.setDevicePermissionHandler(() => false);
+  // No spell-check dictionaries are downloaded (the kiosk is offline) and no typed text is checked.
+  session.setSpellCheckerEnabled(false);
+  session.on('will-download', (event) => {
+    event.preventDefault();
+    log.warn('download refused');
+  });
+  // The kiosk works offline: pages never reach the network, whatever a page might try.
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (details, callback) => {
+    log.warn('network request blocked', { to: where(details.url) });
+    callback({ cancel: true });
+  });
 }

@@ -1,23 +1,19 @@
 /**
  * Registers every contract call on ipcMain through one wrapper: the sender frame must be
- * the app's own origin, then the shared dispatcher validates input and checks the role.
- * Nothing else is ever registered on ipcMain.
+ * the app's own origin (app://kiosk), then the shared dispatcher validates the input with the
+ * contract's zod schema and checks the role against the window's session. Nothing else is
+ * ever registered on ipcMain (test/unit/electron-lifecycle.test.ts checks the whole shell).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { callNames } from '../shared/contract';
 import type { Session } from '../core/handlers';
 import type { CallResult } from '../shared/errors';
 import type { Dispatcher } from '../core/dispatch';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const url = event.senderFrame?.url;
-  if (!url) return false;
-  try {
-    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
+  return typeof url === 'string' && isAppUrl(url);
 }
 
 /** One session per renderer (webContents id): public until staff sign in. */
@@ -28,15 +24,28 @@ export class WindowSessions {
     if (!s) this.byId.set(id, (s = { role: 'public' }));
     return s;
   }
+  /** The session without creating one. */
+  peek(id: number): Session | undefined {
+    return this.byId.get(id);
+  }
+  /** Starts a window's session with a given state (hidden print windows). */
+  begin(id: number, session: Session): void {
+    this.byId.set(id, session);
+  }
   end(id: number): void {
     this.byId.delete(id);
   }
 }
 
+const forbidden: CallResult<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This call is only accepted from the kiosk itself.' },
+};
+
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Dispatcher, sessions: WindowSessions): void {
   for (const name of callNames) {
     ipcMain.handle(name, async (event, input: unknown): Promise<CallResult<unknown>> => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'This call is only accepted from the kiosk itself.' } };
+      if (!isTrustedSender(event)) return forbidden;
       return dispatcher(name, input, { session: sessions.get(event.sender.id) });
     });
   }

@@ -1,0 +1,197 @@
+/**
+ * The real Electron app through Playwright's _electron: launch (hardening as seen from inside),
+ * topics, walkthrough, staff sign-in, and a discharge sheet saved as PDF from the hidden print
+ * window. Runs where the Electron binary is installed, against the unpackaged build (out/) or,
+ * with KIOSK_E2E_EXECUTABLE, a packaged build from electron-builder.test.yml (whose fuses keep
+ * --inspect, which _electron.launch needs). On machines installed with
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1 every test skips and the reason is printed.
+ */
+import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, repoRoot } from './kiosk-fixture';
+import { contentTexts, nativeNames, uiText } from './kiosk-pages';
+import { fillDischargeForm, setPin, signIn, type FormValues } from './staff-pages';
+import { callNames } from '../../electron/shared/contract';
+import { contentSecurityPolicy } from '../../electron/shared/csp';
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const packaged = process.env.KIOSK_E2E_EXECUTABLE;
+const binary = packaged ?? electronBinary();
+const built = Boolean(packaged) || existsSync(join(repoRoot, 'out', 'main', 'index.js'));
+const reason = !binary
+  ? 'the Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); run `npm install` on a machine that can download Electron, or set KIOSK_E2E_EXECUTABLE to a build from electron-builder.test.yml'
+  : 'the app is not built (run `npm run build`)';
+if (!binary || !built) console.log(`electron-app: skipped: ${reason}`);
+
+interface Kiosk {
+  app: ElectronApplication;
+  page: Page;
+  dataDir: string;
+}
+
+const test = base.extend<{ electronKiosk: Kiosk; nursePin: string | null }>({
+  nursePin: [null, { option: true }],
+  electronKiosk: async ({ nursePin }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-'));
+    // Set with the real admin CLI before the app opens the data folder.
+    if (nursePin) setPin(dataDir, 'nurse', nursePin);
+    const env = { ...process.env };
+    delete env.KIOSK_DATA_DIR;
+    delete env.ELECTRON_RUN_AS_NODE;
+    const app = await electron.launch({
+      ...(packaged ? { executablePath: packaged, args: ['--data', dataDir] } : { args: [repoRoot, '--data', dataDir] }),
+      cwd: repoRoot,
+      env: env as Record<string, string>,
+      timeout: 30_000,
+    });
+    const page = await app.firstWindow();
+    page.on('pageerror', (e) => console.log(`renderer error: ${e.message}`));
+    try {
+      await use({ app, page, dataDir });
+    } finally {
+      await app.evaluate(({ app: a }) => a.exit(0)).catch(() => undefined);
+      await app.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+test.beforeEach(() => {
+  test.skip(!binary || !built, reason);
+});
+
+async function startIn(page: Page, locale: string) {
+  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+  await page.getByRole('button', { name: nativeNames[locale] }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts(locale)['procedure.name']!);
+}
+
+test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu and no way out', async ({ electronKiosk: { app, page } }) => {
+  await expect(page).toHaveURL('app://kiosk/');
+  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+  const bridge = await page.evaluate(() => Object.keys((window as unknown as { kiosk: object }).kiosk).sort());
+  expect(bridge).toEqual([...callNames].sort());
+  const csp = await page.evaluate(async () => (await fetch('app://kiosk/')).headers.get('content-security-policy'));
+  expect(csp).toBe(contentSecurityPolicy);
+  expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu())).toBeNull();
+  // Context isolation: the page's globals are not the preload's (no ipcRenderer, no electron).
+  expect(await page.evaluate(() => ['ipcRenderer', 'electron', 'module'].filter((k) => k in window))).toEqual([]);
+  // Navigation away and new windows are refused; the network is blocked.
+  await page.evaluate(() => {
+    window.open('https://example.com/');
+    location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL('app://kiosk/');
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'))).toBe('blocked');
+  // A file outside the renderer is not served.
+  expect(await page.evaluate(() => fetch('app://kiosk/..%2F..%2Fpackage.json').then((r) => r.status))).toBe(404);
+});
+
+test('topics: the kiosk shows the topics and switches to Spanish', async ({ electronKiosk: { page } }) => {
+  await startIn(page, 'en');
+  await expect(page.locator('[data-topic]')).toHaveCount(10);
+  await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
+  await page.getByRole('button', { name: nativeNames.es }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['procedure.name']!);
+});
+
+test('walkthrough: four illustrated steps, forwards to the end', async ({ electronKiosk: { page } }) => {
+  await startIn(page, 'en');
+  const c = contentTexts('en');
+  await page.locator('[data-feature="walkthrough"]').click();
+  for (const id of ['needle', 'balloon-in', 'balloon-inflate', 'cement']) {
+    await expect(page.locator(`[data-step="${id}"] h2`)).toHaveText(c[`step.${id}.title`]!);
+    await expect(page.locator(`[data-step="${id}"] img`)).toBeVisible();
+    await page.getByRole('button', { name: uiText('en', 'walkthrough.next') }).click();
+  }
+  await expect(page.getByRole('heading', { level: 2, name: uiText('en', 'walkthrough.done') })).toBeVisible();
+});
+
+const form: FormValues = {
+  locale: 'es',
+  patientName: 'Zebulon Quartermaine',
+  procedureDate: '2026-12-01',
+  levels: 'T12 and L1',
+  lift: { value: '4.5', unit: 'kg' },
+  noDrivingDays: '3',
+  showerAfterHours: '48',
+  painNotes: 'Take paracetamol xylophone-7 as needed',
+  followUp: { date: '2026-12-15', time: '10:30', place: 'Spine Clinic Room 12' },
+  fever: { value: '38.3', unit: 'C' },
+  clinicPhone: '555-0100',
+  afterHoursPhone: '555-0199',
+  emergencyNumber: '911',
+  nurseNotes: 'Private note quokka-42 for the family',
+  paper: 'A4',
+};
+
+async function openStaff(page: Page) {
+  await startIn(page, 'en');
+  const box = (await page.locator('[data-staff-entry]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3_200);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible();
+}
+
+test.describe('staff', () => {
+  test.use({ nursePin: '2468' });
+
+  test('sign in: a nurse PIN opens the staff menu', async ({ electronKiosk: { page } }) => {
+    await openStaff(page);
+    await signIn(page, '2468');
+    await expect(page.getByRole('button', { name: uiText('en', 'staff.discharge') })).toBeVisible();
+  });
+
+  test('print to PDF: the hidden print window renders the sheet, the nurse saves it, nothing else is stored', async ({ electronKiosk: { app, page, dataDir } }) => {
+    test.setTimeout(120_000);
+    const pdfDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-pdf-'));
+    const pdfPath = join(pdfDir, 'sheet.pdf');
+    // The save dialog is the OS's; answer it from the main process.
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+    }, pdfPath);
+    await openStaff(page);
+    await signIn(page, '2468');
+    await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+    await fillDischargeForm(page, form);
+    await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+    await page.getByRole('button', { name: uiText('en', 'form.savePdf') }).click();
+    await expect(page.getByText(pdfPath)).toBeVisible({ timeout: 60_000 });
+    // The print window is gone.
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(form.patientName);
+    expect(text).toContain(form.followUp.place);
+    // Nothing typed is anywhere in the data folder (Chromium's profile and the logs included).
+    const hits: string[] = [];
+    const walk = (d: string) => {
+      for (const name of readdirSync(d)) {
+        const path = join(d, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else for (const typed of [form.patientName, form.nurseNotes, form.painNotes, form.followUp.place]) if (readFileSync(path).includes(Buffer.from(typed))) hits.push(`${path}: ${typed}`);
+      }
+    };
+    walk(dataDir);
+    expect(hits).toEqual([]);
+    rmSync(pdfDir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,55 @@
+/** The options the kiosk window and the hidden print windows are created with. */
+import { describe, expect, it } from 'vitest';
+import { mainWindowOptions, printWindowOptions, secureWebPreferences } from '../../electron/main/window-options';
+
+const preloadPath = '/app/out/preload/index.cjs';
+
+describe('webPreferences', () => {
+  it('isolated, sandboxed, no Node, web security on, no experimental or Blink features, no spellcheck', () => {
+    const p = secureWebPreferences({ preloadPath, devTools: false });
+    expect(p).toMatchObject({
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+    });
+    expect(p.enableBlinkFeatures).toBeUndefined();
+    expect(p.disableBlinkFeatures).toBe('Auxclick');
+    expect(p).not.toHaveProperty('partition');
+  });
+
+  it('devtools only when asked (unpackaged runs)', () => {
+    expect(secureWebPreferences({ preloadPath, devTools: true }).devTools).toBe(true);
+  });
+});
+
+describe('the kiosk window', () => {
+  it('kiosk mode: kiosk, fullscreen and always on top', () => {
+    const o = mainWindowOptions({ kioskMode: true, preloadPath, devTools: false });
+    expect(o).toMatchObject({ kiosk: true, fullscreen: true, alwaysOnTop: true, show: false, autoHideMenuBar: true });
+    expect(o.webPreferences).toEqual(secureWebPreferences({ preloadPath, devTools: false }));
+  });
+
+  it('workstation: an ordinary window', () => {
+    const o = mainWindowOptions({ kioskMode: false, preloadPath, devTools: true });
+    expect(o).toMatchObject({ kiosk: false, fullscreen: false, alwaysOnTop: false, show: false });
+    expect(o.webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('the print window', () => {
+  it('hidden, same sandbox and preload, never devtools, not throttled while hidden', () => {
+    const o = printWindowOptions({ preloadPath, devTools: true });
+    expect(o).toMatchObject({ show: false, skipTaskbar: true });
+    expect(o.webPreferences).toEqual({ ...secureWebPreferences({ preloadPath, devTools: false }), backgroundThrottling: false });
+  });
+});
