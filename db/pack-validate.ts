@@ -44,7 +44,9 @@ export function checkPackFile(bytes: Buffer | string, options: PackValidationOpt
 /** Validates an already-parsed pack. */
 export function checkPack(json: unknown, options: PackValidationOptions = {}): PackCheck {
   if (json && typeof json === 'object' && 'formatVersion' in json && (json as { formatVersion: unknown }).formatVersion !== 1) {
-    return { ok: false, problems: [{ path: 'formatVersion', message: `this pack has format version ${String((json as { formatVersion: unknown }).formatVersion)}; this kiosk reads version 1` }] };
+    const version = (json as { formatVersion: unknown }).formatVersion;
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : `of type ${version === null ? 'null' : typeof version}`;
+    return { ok: false, problems: [{ path: 'formatVersion', message: `this pack has format version ${shown}; this kiosk reads version 1` }] };
   }
   const parsed = packSchema.safeParse(json);
   if (!parsed.success) {

@@ -12,7 +12,7 @@ import { KioskError } from '../shared/errors';
 import { templateVariables } from '../shared/sheet-variables';
 import type { ReviewStatus } from '../shared/content-types';
 import type { AdminTextItem, TranslationMatrix } from '../shared/admin-types';
-import type { ContentLayers } from './content-layers';
+import { contentChanged, type ContentLayers } from './content-layers';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import { SOURCE_LOCALE } from './content-service';
@@ -113,10 +113,12 @@ export class ContentAdmin {
     this.checkText(procedureId, locale, key, text);
     const db = this.overlay();
     db.transaction(() => {
+      this.versions!.ensureRestorePoint('Before edit');
       this.write(procedureId, locale, key, { text, status: 'draft', reviewer: null, reviewedAt: null, sourceNote: `Edited by the clinic on ${this.now().toISOString().slice(0, 10)}` });
       this.versions!.record('edit', `Edited ${locale} ${key}`);
       this.audit.record(role, 'edit-text', `${procedureId}/${locale}/${key}`, before.text, text);
     })();
+    contentChanged(db);
     return this.item(procedureId, locale, key);
   }
 
@@ -126,6 +128,7 @@ export class ContentAdmin {
     if (status !== 'draft' && !reviewer.trim()) throw new KioskError('INVALID_INPUT', 'Enter the name of the person who reviewed this text.', 'reviewer');
     const db = this.overlay();
     db.transaction(() => {
+      this.versions!.ensureRestorePoint('Before review');
       this.write(procedureId, locale, key, {
         text: before.text!,
         status,
@@ -136,6 +139,7 @@ export class ContentAdmin {
       this.versions!.record('edit', `Marked ${locale} ${key} ${status}`);
       this.audit.record(role, `review-${status}`, `${procedureId}/${locale}/${key}`, before.status, status);
     })();
+    contentChanged(db);
     return this.item(procedureId, locale, key);
   }
 
@@ -144,10 +148,12 @@ export class ContentAdmin {
     const before = this.item(procedureId, locale, key);
     const db = this.overlay();
     db.transaction(() => {
+      this.versions!.ensureRestorePoint('Before revert');
       db.prepare('DELETE FROM texts WHERE procedure_id = ? AND locale = ? AND key = ?').run(procedureId, locale, key);
       this.versions!.record('revert', `Reverted ${locale} ${key} to the bundled text`);
       this.audit.record(role, 'revert-text', `${procedureId}/${locale}/${key}`, before.text, before.bundledText);
     })();
+    contentChanged(db);
     return this.item(procedureId, locale, key);
   }
 
@@ -178,6 +184,7 @@ export class ContentAdmin {
     if (problem) throw new KioskError('INVALID_INPUT', `This image cannot be used: ${problem}.`, 'data');
     const db = this.overlay();
     db.transaction(() => {
+      this.versions!.ensureRestorePoint('Before replacing an illustration');
       const before = db.prepare('SELECT sha256 FROM illustration_overrides WHERE procedure_id = ? AND id = ?').get(procedureId, id) as { sha256: string } | undefined;
       db.prepare(
         `INSERT INTO illustration_overrides (procedure_id, id, media_type, data, sha256, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -186,5 +193,6 @@ export class ContentAdmin {
       this.versions!.record('edit', `Replaced illustration ${id}`);
       this.audit.record(role, 'replace-illustration', `${procedureId}/${id}`, before?.sha256 ?? null, sha256(data));
     })();
+    contentChanged(db);
   }
 }

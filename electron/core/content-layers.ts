@@ -9,7 +9,37 @@ export interface TextRow {
   status: 'draft' | 'reviewed' | 'approved';
 }
 
+/** Content generation per overlay database: bumped by every content write in this process. */
+const generations = new WeakMap<Db, number>();
+
+/** Call after writing content rows to an overlay, so cached reads are dropped. */
+export function contentChanged(overlay: Db): void {
+  generations.set(overlay, (generations.get(overlay) ?? 0) + 1);
+}
+
 export class ContentLayers {
+  private readonly cache = new Map<string, { stamp: string; value: unknown }>();
+
+  /**
+   * What the content looks like now: the bundled file never changes; the overlay changes
+   * through this process (generation) or another one such as the admin CLI (data_version).
+   */
+  private stamp(): string {
+    if (!this.overlay) return 'bundled';
+    return `${this.overlay.pragma('data_version', { simple: true }) as number}:${generations.get(this.overlay) ?? 0}`;
+  }
+
+  /** A read whose answer is kept until the content changes. */
+  cached<T>(key: string, compute: () => T): T {
+    const stamp = this.stamp();
+    const hit = this.cache.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    if (this.cache.size > 500) this.cache.clear();
+    this.cache.set(key, { stamp, value });
+    return value;
+  }
+
   /** Overlay first, bundled last. */
   private readonly layers: Db[];
 
@@ -48,6 +78,10 @@ export class ContentLayers {
 
   /** Texts of one procedure in one language: bundled, then overlay on top (tombstones remove). */
   texts(procedureId: string, locale: string): Map<string, TextRow> {
+    return this.cached(`texts\u0000${procedureId}\u0000${locale}`, () => this.readTexts(procedureId, locale));
+  }
+
+  private readTexts(procedureId: string, locale: string): Map<string, TextRow> {
     const out = new Map<string, TextRow>();
     for (const db of [...this.layers].reverse()) {
       const rows = db

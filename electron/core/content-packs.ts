@@ -13,7 +13,7 @@ import { checkSignature, type TrustedKey } from '../../db/pack-signing';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackText } from '../../db/pack-schema';
 import { KioskError } from '../shared/errors';
 import type { ImportSummary } from '../shared/admin-types';
-import type { ContentLayers } from './content-layers';
+import { contentChanged, type ContentLayers } from './content-layers';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import { contentHash } from '../../db/canonical-json';
@@ -138,6 +138,7 @@ export class ContentPacks {
       return id;
     })();
     this.pending.delete(token);
+    contentChanged(db);
     return { versionId };
   }
 
@@ -153,6 +154,7 @@ export class ContentPacks {
       this.audit.record(role, 'rollback', `version ${versionId}`, before, versions.stateHash());
       return newId;
     })();
+    contentChanged(db);
     return { versionId: id };
   }
 }

@@ -56,11 +56,19 @@ export class ContentService {
   ) {}
 
   listLocales(): Locale[] {
+    return this.layers.cached('locales', () => this.readLocales());
+  }
+
+  private readLocales(): Locale[] {
     type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
     return this.layers
       .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
       .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
       .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
+  }
+
+  private approvedOnly(): boolean {
+    return this.options().approvedOnly;
   }
 
   private locale(code: string): Locale {
@@ -104,6 +112,10 @@ export class ContentService {
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
+    return this.layers.cached(`procedures\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readProcedures(locale));
+  }
+
+  private readProcedures(locale: string): ProcedureSummary[] {
     type Row = { id: string; sort_order: number };
     return this.layers
       .union<Row>('SELECT id, sort_order FROM procedures', (r) => r.id)
@@ -115,6 +127,10 @@ export class ContentService {
   }
 
   home(procedureId: string, locale: string): ProcedureHome {
+    return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readHome(procedureId, locale));
+  }
+
+  private readHome(procedureId: string, locale: string): ProcedureHome {
     const db = this.structure(procedureId);
     const l = this.localizer(procedureId, locale);
     const proc = db.prepare('SELECT hero_illustration FROM procedures WHERE id = ?').get(procedureId) as { hero_illustration: string | null };
@@ -132,6 +148,10 @@ export class ContentService {
   }
 
   topic(procedureId: string, topicId: string, locale: string): TopicPage {
+    return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readTopic(procedureId, topicId, locale));
+  }
+
+  private readTopic(procedureId: string, topicId: string, locale: string): TopicPage {
     const db = this.structure(procedureId);
     const l = this.localizer(procedureId, locale);
     const tile = this.tiles(db, procedureId, l).find((t) => t.id === topicId);
@@ -143,6 +163,10 @@ export class ContentService {
   }
 
   walkthrough(procedureId: string, locale: string): Walkthrough {
+    return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readWalkthrough(procedureId, locale));
+  }
+
+  private readWalkthrough(procedureId: string, locale: string): Walkthrough {
     const db = this.structure(procedureId);
     const l = this.localizer(procedureId, locale);
     const rows = db
@@ -159,6 +183,10 @@ export class ContentService {
   }
 
   quiz(procedureId: string, locale: string): Quiz {
+    return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readQuiz(procedureId, locale));
+  }
+
+  private readQuiz(procedureId: string, locale: string): Quiz {
     const db = this.structure(procedureId);
     const l = this.localizer(procedureId, locale);
     type Q = { id: string; answer_option: string; teaches_kind: 'step' | 'topic'; teaches_id: string };

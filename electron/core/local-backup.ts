@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { KioskError } from '../shared/errors';
+import { contentChanged } from './content-layers';
 
 export const BACKUP_DIR = 'backups';
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
@@ -77,6 +78,7 @@ export class LocalBackup {
         })();
       } finally {
         db.pragma('foreign_keys = ON');
+        contentChanged(db);
       }
       return { safetyCopy: safety.path };
     } finally {

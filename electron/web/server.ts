@@ -88,6 +88,12 @@ export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.staticDir);
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const sessions = new Map<string, Session>();
+  /** Sessions unused for an hour are forgotten, and there are never more than 1,000. */
+  const pruneSessions = () => {
+    const cutoff = Date.now() - 60 * 60 * 1000;
+    for (const [key, s] of sessions) if ((s.lastSeen ?? 0) < cutoff && sessions.size > 1) sessions.delete(key);
+    while (sessions.size > 1000) sessions.delete(sessions.keys().next().value as string);
+  };
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -135,8 +141,9 @@ export function createWebServer(options: WebServerOptions): Server {
     const extra: Record<string, string> = {};
     if (!id || !session) {
       id = randomBytes(24).toString('base64url');
-      session = { role: 'public' };
+      session = { role: 'public', lastSeen: Date.now() };
       sessions.set(id, session);
+      pruneSessions();
       extra['Set-Cookie'] = `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
     }
     const result = await options.dispatcher(name, input, { session });

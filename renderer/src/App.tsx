@@ -17,27 +17,30 @@ import { Walkthrough } from './screens/Walkthrough';
 import { QuizScreen } from './screens/QuizScreen';
 import { GlossaryScreen } from './screens/GlossaryScreen';
 import { StaffSignIn } from './screens/staff/StaffSignIn';
-import { StaffMenu } from './screens/staff/StaffMenu';
-import { DischargeForm } from './screens/staff/DischargeForm';
-import { AdminScreen } from './screens/admin/AdminScreen';
+
+import { lazy, Suspense } from 'react';
 import { callApi } from './api/client';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 
 const IDLE_WARNING_MS = 30_000;
 
-/** Loads what every screen needs once, then runs the kiosk. */
+/** Runs the kiosk; every reset starts a new generation that forgets everything and reloads settings. */
 export function App() {
+  const [generation, setGeneration] = useState(0);
+  return <KioskLoader key={generation} onReset={() => setGeneration((g) => g + 1)} />;
+}
+
+/** Loads what every screen needs (clinic settings, languages), then runs the kiosk. */
+function KioskLoader({ onReset }: { onReset: () => void }) {
   const info = useCall('getAppInfo', {});
   const locales = useCall('listLocales', {});
-  const [generation, setGeneration] = useState(0);
   if (info.state === 'error' || locales.state === 'error') {
     const detail = info.state === 'error' ? info.error.message : locales.state === 'error' ? locales.error.message : '';
     return <ErrorScreen detail={detail} onRestart={() => window.location.reload()} />;
   }
   if (info.state !== 'ready' || locales.state !== 'ready') return <p className="loading">…</p>;
-  // A new generation remounts everything: the idle reset forgets all state, scroll included.
-  return <KioskShell key={generation} info={info.value} locales={locales.value} onReset={() => setGeneration((g) => g + 1)} />;
+  return <KioskShell info={info.value} locales={locales.value} onReset={onReset} />;
 }
 
 function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale[]; onReset: () => void }) {
@@ -116,6 +119,10 @@ function useStaffKeepAlive(active: boolean) {
   }, [active]);
 }
 
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
+const StaffMenu = lazy(() => import('./screens/staff/StaffMenu').then((m) => ({ default: m.StaffMenu })));
+const DischargeForm = lazy(() => import('./screens/staff/DischargeForm').then((m) => ({ default: m.DischargeForm })));
+
 function TopBar() {
   const { info, dispatch } = useKiosk();
   const staffEntry = useLongPress(() => dispatch({ type: 'navigate', screen: { name: 'staff' } }), 3000);
@@ -158,11 +165,17 @@ function ScreenView() {
     case 'staff':
       return <StaffSignIn />;
     case 'staff-menu':
-      return state.staffRole === 'public' ? <StaffSignIn /> : <StaffMenu />;
     case 'discharge':
-      return state.staffRole === 'public' ? <StaffSignIn /> : <DischargeForm />;
-    case 'admin':
-      return state.staffRole === 'admin' ? <AdminScreen /> : <StaffSignIn />;
+    case 'admin': {
+      const allowed = screen.name === 'admin' ? state.staffRole === 'admin' : state.staffRole !== 'public';
+      if (!allowed) return <StaffSignIn />;
+      // Staff screens are loaded only when staff open them, keeping the patient screens' start fast.
+      return (
+        <Suspense fallback={<p className="loading">…</p>}>
+          {screen.name === 'admin' ? <AdminScreen /> : screen.name === 'discharge' ? <DischargeForm /> : <StaffMenu />}
+        </Suspense>
+      );
+    }
     default:
       break;
   }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts';
 import './styles/kiosk.css';
@@ -6,9 +6,10 @@ import './styles/staff.css';
 import './styles/sheet.css';
 import './i18n';
 import { App } from './App';
-import { PrintJobView } from './screens/staff/PrintJobView';
+
+const PrintJobView = lazy(() => import('./screens/staff/PrintJobView').then((m) => ({ default: m.PrintJobView })));
 
 const root = document.getElementById('root');
 // A hidden Electron print window loads #print-job; everything else is the kiosk.
 const isPrintJob = window.location.hash === '#print-job';
-if (root) createRoot(root).render(<StrictMode>{isPrintJob ? <PrintJobView /> : <App />}</StrictMode>);
+if (root) createRoot(root).render(<StrictMode>{isPrintJob ? <Suspense fallback={null}><PrintJobView /></Suspense> : <App />}</StrictMode>);

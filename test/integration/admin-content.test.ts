@@ -50,7 +50,12 @@ describe('editing and review', () => {
 
     const audit = core.audit.list().map((e) => e.action);
     expect(audit).toEqual(['revert-text', 'review-approved', 'edit-text']);
-    expect(core.versions!.list().map((v) => v.kind)).toEqual(['revert', 'edit', 'edit']);
+    expect(core.versions!.list().map((v) => v.label)).toEqual([
+      'Reverted es topic.after.title to the bundled text',
+      'Marked es topic.after.title approved',
+      'Edited es topic.after.title',
+      'Before edit',
+    ]);
     core.close();
   });
 

@@ -6,7 +6,7 @@ import { buildContentDatabase } from '../../db/content-build';
 import { openWritable } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { importPack } from '../../db/importer';
-import { ContentLayers } from '../../electron/core/content-layers';
+import { ContentLayers, contentChanged } from '../../electron/core/content-layers';
 import { ContentService } from '../../electron/core/content-service';
 import { contentSourceDir, removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
 
@@ -60,9 +60,11 @@ describe('overlay over bundled content', () => {
     title.text = 'Después: versión de la clínica';
     title.status = 'approved';
     importPack(local, pack, 'import');
+    contentChanged(local);
     expect(content.topic('kyphoplasty', 'after', 'es').topic.title).toBe('Después: versión de la clínica');
 
     local.prepare("UPDATE texts SET text = NULL WHERE locale = 'es' AND key = 'topic.after.title'").run();
+    contentChanged(local);
     const fallback = content.topic('kyphoplasty', 'after', 'es');
     expect(fallback.topic.title).toBe(content.topic('kyphoplasty', 'after', 'en').topic.title);
     expect(fallback.provenance.fallback).toBe(true);

@@ -6,20 +6,21 @@ export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { 
 
 /** Loads one contract call; reloads when the input changes. */
 export function useCall<N extends CallName>(name: N, input: CallInput<N> | null): Loaded<CallOutput<N>> {
-  const key = input === null ? null : JSON.stringify(input);
-  const [result, setResult] = useState<Loaded<CallOutput<N>>>({ state: 'loading' });
+  const key = input === null ? null : `${name}:${JSON.stringify(input)}`;
+  // The answer is kept with the input it answers, so a new input never shows the old answer.
+  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<CallOutput<N>> }>({ key: null, loaded: { state: 'loading' } });
   useEffect(() => {
-    if (key === null) return;
+    if (key === null || input === null) return;
     let live = true;
-    setResult({ state: 'loading' });
-    callApi(name, JSON.parse(key) as CallInput<N>).then(
-      (value) => live && setResult({ state: 'ready', value }),
+    callApi(name, input).then(
+      (value) => live && setResult({ key, loaded: { state: 'ready', value } }),
       (e: unknown) =>
-        live && setResult({ state: 'error', error: e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: String(e) }) }),
+        live && setResult({ key, loaded: { state: 'error', error: e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: String(e) }) } }),
     );
     return () => {
       live = false;
     };
+    // `key` stands for `input`: it changes exactly when the input's content does.
   }, [name, key]);
-  return result;
+  return result.key === key ? result.loaded : { state: 'loading' };
 }

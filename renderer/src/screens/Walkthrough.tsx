@@ -25,6 +25,16 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
     if (step === total && total > 0) recordUsage('walkthrough_completed');
   }, [step, total]);
 
+  // Decode every step's picture once, up front, so moving between steps does not wait for it.
+  useEffect(() => {
+    for (const s of data.steps) {
+      if (!s.illustration) continue;
+      const img = new Image();
+      img.src = s.illustration.src;
+      void img.decode().catch(() => undefined);
+    }
+  }, [data]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement | null)?.closest?.('input, textarea, [role="dialog"]')) return;
@@ -63,7 +73,7 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
             {t('walkthrough.progress', { current: number.format(step + 1), total: number.format(total) })}
           </p>
           <div className="step-body">
-            {current.illustration && <img className="step-illustration" src={current.illustration.src} alt={current.illustration.alt} />}
+            {current.illustration && <img className="step-illustration" src={current.illustration.src} alt={current.illustration.alt} decoding="async" />}
             <div className="step-text">
               <h2>{current.title}</h2>
               <p>{current.body}</p>
