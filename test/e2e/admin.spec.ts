@@ -255,7 +255,9 @@ test('rollback: after an edit, rolling back to the version before it brings the 
 
   await openTab(page, 'versions');
   const versions = page.locator('.versions-tab tbody tr');
-  await expect(versions).toHaveCount(2);
+  // Newest first: the edit, the review, and the restore point kept before the first change.
+  await expect(versions).toHaveCount(3);
+  await expect(versions.nth(2)).toContainText('Before review');
   const before = versions.nth(1);
   await expect(before).toContainText('Marked es procedure.tagline reviewed');
   await before.getByRole('button', { name: adminText('versions.rollback') }).click();
@@ -264,7 +266,7 @@ test('rollback: after an edit, rolling back to the version before it brings the 
   await dialog.getByRole('button', { name: adminText('versions.confirm'), exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.versions-tab .admin-done')).toContainText('Rolled back');
-  await expect(versions).toHaveCount(3);
+  await expect(versions).toHaveCount(4);
 
   await openTab(page, 'content');
   const reverted = await openText(page, 'en', key);
