@@ -52,8 +52,9 @@ export function summary(values: number[]): { n: number; p50: number; p95: number
     p50: round(percentile(values, 50)),
     p95: round(percentile(values, 95)),
     p99: round(percentile(values, 99)),
-    min: round(Math.min(...values)),
-    max: round(Math.max(...values)),
+    // reduce, not Math.min(...values): a load run collects more samples than the call stack holds.
+    min: round(values.reduce((a, b) => Math.min(a, b), Infinity)),
+    max: round(values.reduce((a, b) => Math.max(a, b), -Infinity)),
   };
 }
 
