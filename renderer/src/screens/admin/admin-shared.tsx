@@ -1,7 +1,8 @@
 /** Small pieces every admin tab uses: loading with reload, messages, status badges, files, downloads. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, callApi } from '../../api/client';
+import { useCall } from '../../hooks/useCall';
 import type { CallInput, CallName, CallOutput } from '../../../../electron/shared/contract';
 import type { MatrixCell } from '../../../../electron/shared/admin-types';
 
@@ -16,26 +17,12 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-const LOADING = { state: 'loading' } as const;
-
-/** Loads one call; `reload()` reads it again (after a change), keeping the old value meanwhile. `null` input waits. */
+/** Loads one call (the kiosk's useCall); `reload()` reads it again after a change, keeping the old value meanwhile. `null` input waits. */
 export function useLoad<N extends CallName>(name: N, input: CallInput<N> | null): [Loaded<CallOutput<N>>, () => void] {
-  const key = input === null ? null : JSON.stringify(input);
-  const [count, setCount] = useState(0);
-  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<CallOutput<N>> }>({ key: null, loaded: LOADING });
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    callApi(name, JSON.parse(key) as CallInput<N>).then(
-      (value) => live && setResult({ key, loaded: { state: 'ready', value } }),
-      (e: unknown) => live && setResult({ key, loaded: { state: 'error', message: errorText(e) } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [name, key, count]);
-  const reload = useCallback(() => setCount((c) => c + 1), []);
-  return [result.key === key && key !== null ? result.loaded : LOADING, reload];
+  const [version, setVersion] = useState(0);
+  const loaded = useCall(name, input, version);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return [loaded.state === 'error' ? { state: 'error', message: errorText(loaded.error) } : loaded, reload];
 }
 
 /** What a loading or failed section shows instead of its content. */
