@@ -88,6 +88,8 @@ test('read aloud speaks the current screen in its language, with stop and repeat
   });
   await startIn(page, kiosk.url, 'es');
   await page.locator('[data-topic="after"]').click();
+  // A patient presses Listen on the page they see: wait until the topic is on screen.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['topic.after.title']!);
   await page.getByRole('button', { name: uiText('es', 'toolbar.listen') }).click();
   const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
   const said = spoken.filter((s) => s.text !== '<cancel>');
