@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, setPin, signIn, type FormValues } from './staff-pages';
+import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
 
 // pdftotext adds bidi marks around right-to-left runs; they are not part of the text.
 const squash = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
@@ -48,25 +48,7 @@ async function savePdf(page: Page): Promise<string> {
   return file;
 }
 
-const base: FormValues = {
-  locale: 'en',
-  patientName: 'Zebulon Quartermaine',
-  procedureDate: '2026-12-01',
-  levels: 'T12 and L1',
-  braceWeeks: 6,
-  lift: { value: '4.5', unit: 'kg' },
-  noDrivingDays: '3',
-  showerAfterHours: '48',
-  bloodThinnerDate: '2026-12-04',
-  painNotes: 'Take paracetamol xylophone-7 as needed',
-  followUp: { date: '2026-12-15', time: '10:30', place: 'Spine Clinic Room 12' },
-  fever: { value: '38.3', unit: 'C' },
-  clinicPhone: '555-0100',
-  afterHoursPhone: '555-0199',
-  emergencyNumber: '911',
-  nurseNotes: 'Private note quokka-42 for the family',
-  paper: 'A4',
-};
+const base = sampleForm;
 
 for (const locale of ['es', 'ar', 'zh-Hans']) {
   test(`discharge sheet in ${locale}: values formatted for the language, fonts embedded, nothing stored`, async ({ page, kiosk }) => {

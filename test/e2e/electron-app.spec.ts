@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, repoRoot } from './kiosk-fixture';
 import { contentTexts, nativeNames, uiText } from './kiosk-pages';
-import { fillDischargeForm, setPin, signIn, type FormValues } from './staff-pages';
+import { fillDischargeForm, sampleForm, setPin, signIn, type FormValues } from './staff-pages';
 import { callNames } from '../../electron/shared/contract';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
 
@@ -122,23 +122,7 @@ test('walkthrough: four illustrated steps, forwards to the end', async ({ electr
   await expect(page.getByRole('heading', { level: 2, name: uiText('en', 'walkthrough.done') })).toBeVisible();
 });
 
-const form: FormValues = {
-  locale: 'es',
-  patientName: 'Zebulon Quartermaine',
-  procedureDate: '2026-12-01',
-  levels: 'T12 and L1',
-  lift: { value: '4.5', unit: 'kg' },
-  noDrivingDays: '3',
-  showerAfterHours: '48',
-  painNotes: 'Take paracetamol xylophone-7 as needed',
-  followUp: { date: '2026-12-15', time: '10:30', place: 'Spine Clinic Room 12' },
-  fever: { value: '38.3', unit: 'C' },
-  clinicPhone: '555-0100',
-  afterHoursPhone: '555-0199',
-  emergencyNumber: '911',
-  nurseNotes: 'Private note quokka-42 for the family',
-  paper: 'A4',
-};
+const form: FormValues = { ...sampleForm, locale: 'es', braceWeeks: undefined, bloodThinnerDate: undefined };
 
 async function openStaff(page: Page) {
   await startIn(page, 'en');

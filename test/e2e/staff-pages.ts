@@ -78,3 +78,24 @@ export async function fillDischargeForm(page: Page, v: FormValues): Promise<void
   await page.getByLabel(label('paper')).selectOption(v.paper);
   if (v.largePrint) await page.getByLabel(label('largePrint')).check();
 }
+
+/** One made-up patient for sheet tests; tests override what they need. Never a real person. */
+export const sampleForm: FormValues = {
+  locale: 'en',
+  patientName: 'Zebulon Quartermaine',
+  procedureDate: '2026-12-01',
+  levels: 'T12 and L1',
+  braceWeeks: 6,
+  lift: { value: '4.5', unit: 'kg' },
+  noDrivingDays: '3',
+  showerAfterHours: '48',
+  bloodThinnerDate: '2026-12-04',
+  painNotes: 'Take paracetamol xylophone-7 as needed',
+  followUp: { date: '2026-12-15', time: '10:30', place: 'Spine Clinic Room 12' },
+  fever: { value: '38.3', unit: 'C' },
+  clinicPhone: '555-0100',
+  afterHoursPhone: '555-0199',
+  emergencyNumber: '911',
+  nurseNotes: 'Private note quokka-42 for the family',
+  paper: 'A4',
+};
