@@ -1,4 +1,5 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
+import type { ClinicVariableName } from './sheet-variables';
 export type Direction = 'ltr' | 'rtl';
 export type ReviewStatus = 'draft' | 'reviewed' | 'approved';
 
@@ -109,6 +110,8 @@ export interface AppInfo {
   idleTimeoutSeconds: number;
   defaultLocale: string;
   enabledLocales: string[];
+  /** The clinic's values for the variables patient texts may use (they are shown on patient screens). */
+  clinicVariables: Record<ClinicVariableName, string>;
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
 }
