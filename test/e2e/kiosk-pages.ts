@@ -28,7 +28,7 @@ export const nativeNames: Record<string, string> = { en: 'English', es: 'Españo
 /** From the attract screen to the home screen in a language. */
 export async function startIn(page: Page, url: string, locale: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
-  await page.getByRole('button', { name: nativeNames[locale] }).click();
+  await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
+  await page.getByRole('button', { name: nativeNames[locale], exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts(locale)['procedure.name']!);
 }
