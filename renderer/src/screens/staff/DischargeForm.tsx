@@ -273,7 +273,7 @@ export function DischargeForm() {
           <Field id="f-braceWorn" label={t('form.brace')}>
             <select id="f-braceWorn" value={draft.braceWorn ? 'yes' : 'no'} onChange={(e) => set('braceWorn', e.target.value === 'yes')}>
               <option value="no">{t('form.braceNo')}</option>
-              <option value="yes">{t('form.braceYes')}</option>
+              <option value="yes">{t('form.braceWorn')}</option>
             </select>
           </Field>
           {draft.braceWorn && <Field id="f-braceWeeks" label={t('form.braceYes')} error={err('braceWeeks')}>{input('braceWeeks', 'number', { inputMode: 'numeric', min: 1 })}</Field>}
