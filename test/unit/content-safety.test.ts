@@ -146,3 +146,23 @@ describe('translations name both kinds of blood thinner', () => {
     expect(found, 'zh-Hans: these keys say 抗凝药 without 抗血小板药').toEqual([]);
   });
 });
+
+describe('translations keep "procedure", "nerve" and "vein" apart', () => {
+  it('zh-Hans: 手术 (surgery) is used only for real open surgery, never for kyphoplasty', () => {
+    const openSurgery = new Set([
+      'topic.what-it-is.small-cuts.body', // "you do not need open surgery"
+      'topic.compare.surgery.heading',
+      'topic.compare.surgery.body',
+      'glossary.minimally-invasive.definition',
+      'glossary.laminectomy.definition',
+      'glossary.discectomy.definition',
+    ]);
+    const found = [...textsIn('zh-Hans')].filter(([key, t]) => t.includes('手术') && !openSurgery.has(key)).map(([key]) => key);
+    expect(found, 'zh-Hans: these keys call the procedure 手术; use 治疗/操作/微创治疗').toEqual([]);
+  });
+
+  it('hi: नस means a vein only, and says so (शिरा); a nerve is तंत्रिका', () => {
+    const found = [...textsIn('hi')].filter(([, t]) => /नस(?![\u0900-\u097F])|नसों|नसें/.test(t) && !t.includes('शिरा')).map(([key]) => key);
+    expect(found, 'hi: these keys use नस without शिरा; write तंत्रिका for a nerve').toEqual([]);
+  });
+});
