@@ -242,6 +242,23 @@ test('rollback: after an edit, rolling back to the version before it brings the 
   // Newest first: the edit, the review, and the restore point kept before the first change.
   await expect(versions).toHaveCount(3);
   await expect(versions.nth(2)).toContainText('Before review');
+  // No word in the table is broken across lines (a column squeezed to "Impor/t").
+  const brokenWords = await page.locator('.versions-tab table').evaluate((table) => {
+    const broken: string[] = [];
+    for (const cell of table.querySelectorAll('td, th')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index ?? 0);
+          range.setEnd(node, (m.index ?? 0) + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+    }
+    return broken;
+  });
+  expect(brokenWords, 'words broken across lines in the versions table').toEqual([]);
   const before = versions.nth(1);
   await expect(before).toContainText('Marked es procedure.tagline reviewed');
   await before.getByRole('button', { name: adminText('versions.rollback') }).click();
