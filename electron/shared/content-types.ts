@@ -112,6 +112,8 @@ export interface AppInfo {
   enabledLocales: string[];
   /** The clinic's values for the variables patient texts may use (they are shown on patient screens). */
   clinicVariables: Record<ClinicVariableName, string>;
+  /** What this platform can do: the desktop app prints from its own window (and saves PDFs); web mode uses the browser's print. */
+  capabilities: { appPrinting: boolean };
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
 }

@@ -61,6 +61,9 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await expect(page.locator('.sheet')).toHaveAttribute('lang', locale);
     await expect(page.locator('.sheet')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+    // Web mode prints through the browser, which cannot save a PDF under --kiosk-printing: no such button.
+    await expect(page.getByRole('button', { name: uiText('en', 'form.print'), exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: uiText('en', 'form.savePdf') })).toHaveCount(0);
     // Chinese has no italics: the hint is never slanted by the browser (synthetic italics).
     if (locale.startsWith('zh')) await expect(page.locator('.sheet-hint')).toHaveCSS('font-synthesis-style', 'none');
 
