@@ -10,7 +10,7 @@ import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from '
 
 interface Drawn {
   value: string;
-  /** Whether the value sits inside isolation marks in the text. */
+  /** Whether the value sits inside isolation marks, or alone in an element of its own direction (`<bdi>`, `dir="ltr"`). */
   isolated: boolean;
   /** Left edges of the value's tokens (digit runs and letter runs), in typed order, on the value's first line. */
   tokenLefts: number[];
@@ -39,7 +39,7 @@ async function drawnValues(page: Page, selector: string, needles: string[] = [])
       for (const m of text.matchAll(/[\u2066\u2068]([^\u2066-\u2069]*)\u2069/g)) found.push({ value: m[1] ?? '', offset: (m.index ?? 0) + 1, isolated: true });
       for (const needle of needles)
         for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
-          if (!found.some((f) => f.offset === at)) found.push({ value: needle, offset: at, isolated: false });
+          if (!found.some((f) => f.offset === at)) found.push({ value: needle, offset: at, isolated: Boolean(node.parentElement?.closest('bdi, [dir="ltr"]')) });
       for (const { value, offset, isolated } of found) {
         const firstTop = rectOf(node, offset, offset + 1).top;
         const tokenLefts: number[] = [];
