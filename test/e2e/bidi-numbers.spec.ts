@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { contentTexts, localeList, startIn, uiText } from './kiosk-pages';
 import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { openAdmin, openText } from './admin-pages';
 
 interface Drawn {
   value: string;
@@ -111,4 +112,15 @@ for (const locale of ['ar', 'fa']) test(`${locale} topic text: the clinic emerge
   await page.getByRole('button', { name: texts[`topic.${topicId}.title`]! }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts[`topic.${topicId}.title`]!);
   expectReadsAsTyped(await drawnValues(page, 'main', ['911']), ['911'], 'topic');
+});
+
+test('admin preview of an Arabic text: the emergency number is filled and drawn as typed', async ({ page, kiosk }) => {
+  await openAdmin(page, kiosk);
+  const key = 'topic.symptoms.nerve-signs.body';
+  expect(contentTexts('ar')[key]).toContain('{{emergencyNumber}}');
+  const row = await openText(page, 'ar', key);
+  const preview = row.locator('.preview-frame');
+  await expect(preview).toHaveAttribute('dir', 'rtl');
+  await expect(preview).not.toContainText('{{emergencyNumber}}');
+  expectReadsAsTyped(await drawnValues(page, `li.text-row[data-key="${key}"] .preview-frame`, ['911']), ['911'], 'admin preview');
 });
