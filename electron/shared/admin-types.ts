@@ -34,4 +34,6 @@ export interface ImportSummary {
   keyId: string | null;
   procedures: string[];
   languages: { locale: string; added: number; changed: number; removed: number }[];
+  /** Recordings in the pack (they replace the kiosk's recordings for the same texts). */
+  narrations: number;
 }

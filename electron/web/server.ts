@@ -90,7 +90,8 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
 
 export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.staticDir);
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  // Room for the largest content pack (200 MB, with recorded narration) and its JSON envelope.
+  const maxBody = options.maxBodyBytes ?? 210 * 1024 * 1024;
   const sessions = new Map<string, Session>();
   /** Sessions unused for an hour are forgotten, and there are never more than 1,000. */
   const pruneSessions = () => {
