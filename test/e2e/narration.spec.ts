@@ -1,0 +1,87 @@
+/**
+ * Recorded narration, end to end in web mode: an admin attaches a spoken WAV (made with
+ * espeak-ng) to a Spanish text in the text editor, sees it listed and playable; the patient
+ * topic page marks that text with data-narration-src, whose URL serves audio Chromium decodes;
+ * a non-audio file is refused, and an edit of the text makes the recording stale.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './kiosk-fixture';
+import { startIn } from './kiosk-pages';
+import { adminText, openAdmin, openTab, openText } from './admin-pages';
+
+const KEY = 'topic.what-it-is.what.body';
+
+function file(name: string, bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kiosk-narration-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+test('an admin attaches a WAV in the text editor; the patient topic plays it; an edit makes it stale', async ({ page, context, kiosk }) => {
+  test.setTimeout(90_000);
+  const wav = execFileSync('espeak-ng', ['-v', 'es', '--stdout', 'Qué es la cifoplastia con balón.']);
+  const hash = createHash('sha256').update(wav).digest('hex');
+
+  await openAdmin(page, kiosk);
+  const row = await openText(page, 'es', KEY);
+  const panel = row.locator('.editor-narration');
+  await expect(panel).toHaveAttribute('data-narration-state', 'none');
+
+  // A text file renamed .wav is refused with a clear message, and nothing is attached.
+  await panel.getByLabel(adminText('narration.file')).setInputFiles(file('narration.wav', Buffer.from('These are words, not sound.\n')));
+  await panel.getByRole('button', { name: adminText('narration.upload') }).click();
+  await expect(panel.locator('.admin-error, [role="alert"]').first()).toContainText('not a recording the kiosk can play');
+  await expect(panel).toHaveAttribute('data-narration-state', 'none');
+
+  await panel.getByLabel(adminText('narration.file')).setInputFiles(file('recording.wav', wav));
+  await panel.getByLabel(adminText('narration.recordedBy')).fill('Ana');
+  await panel.getByRole('button', { name: adminText('narration.upload') }).click();
+  await expect(panel.locator('.admin-done')).toContainText(adminText('narration.attached'));
+  await expect(panel).toHaveAttribute('data-narration-state', 'current');
+  const player = panel.locator('audio');
+  await expect(player).toHaveAttribute('src', `media/narration/${hash}.wav`);
+  // The admin's player loads the recording (CSP media-src 'self'): Chromium reads its length.
+  await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(1);
+
+  const patient = await context.browser()!.newContext().then((c) => c.newPage());
+  await startIn(patient, kiosk.url, 'es');
+  await patient.locator('[data-topic="what-it-is"]').click();
+  const narrated = patient.locator(`[data-narration-src="media/narration/${hash}.wav"]`);
+  await expect(narrated).toHaveCount(1);
+  await expect(narrated).toHaveClass(/section-body/);
+  const served = await patient.request.get(new URL(`media/narration/${hash}.wav`, kiosk.url).toString());
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('audio/wav');
+  expect(Buffer.from(await served.body()).equals(wav)).toBe(true);
+  const duration = await narrated.evaluate(
+    (el) =>
+      new Promise<number>((resolve, reject) => {
+        const audio = new Audio(el.getAttribute('data-narration-src')!);
+        audio.onloadedmetadata = () => resolve(audio.duration);
+        audio.onerror = () => reject(new Error('the recording does not decode'));
+      }),
+  );
+  expect(duration).toBeGreaterThan(1);
+
+  // An edit of the text: the admin sees "stale", the patient page no longer offers the recording.
+  const text = row.locator('textarea');
+  await text.fill(`${await text.inputValue()} Más texto.`);
+  await row.getByRole('button', { name: adminText('editor.save'), exact: true }).click();
+  await expect(panel).toHaveAttribute('data-narration-state', 'stale');
+  await expect(panel.locator('.narration-stale')).toHaveText(adminText('narration.stale'));
+  await patient.reload();
+  await startIn(patient, kiosk.url, 'es');
+  await patient.locator('[data-topic="what-it-is"]').click();
+  await expect(patient.locator('.topic-section').first()).toBeVisible();
+  await expect(patient.locator('[data-narration-src]')).toHaveCount(0);
+
+  await openTab(page, 'matrix');
+  const es = page.locator('.narration-table tr[data-locale="es"]');
+  await expect(es.locator('[data-narration="current"]')).toHaveText('0');
+  await expect(es.locator('[data-narration="stale"]')).toHaveText('1');
+  await patient.context().close();
+});
