@@ -88,7 +88,7 @@ export const commands: Record<string, Command> = {
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
       const pack = core.packs.exportPack({ procedureId: v.procedure as string | undefined, locales: typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
       writeFileSync(v.out, JSON.stringify(pack, null, 1));
-      return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts.`;
+      return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts${pack.narrations?.length ? `, ${pack.narrations.length} recording(s)` : ''}.`;
     },
   },
   'import-pack': {

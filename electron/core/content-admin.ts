@@ -33,7 +33,7 @@ export class ContentAdmin {
     private readonly layers: ContentLayers,
     private readonly versions: ContentVersions | null,
     private readonly audit: AuditLog,
-    private readonly narration: NarrationService | null = null,
+    private readonly narration: NarrationService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -179,22 +179,20 @@ export class ContentAdmin {
     );
     const keyList = this.keys(procedureId);
     const narration = Object.fromEntries(
-      locales.map((l) => [l, this.narration?.coverage(procedureId, l, keyList) ?? { current: 0, stale: 0, texts: 0 }]),
+      locales.map((l) => [l, this.narration.coverage(procedureId, l, keyList)]),
     );
     return { locales, rows, totals, narration };
   }
 
   /** Attaches a checked recording to a text of this procedure (see NarrationService). */
   async attachNarration(role: string, procedureId: string, locale: string, key: string, base64: string, recordedBy: string): Promise<AdminTextItem> {
-    if (!this.narration) this.overlay();
-    await this.narration!.attach(role, procedureId, locale, key, this.keys(procedureId), base64, recordedBy);
+    await this.narration.attach(role, procedureId, locale, key, this.keys(procedureId), base64, recordedBy);
     return this.item(procedureId, locale, key);
   }
 
   removeNarration(role: string, procedureId: string, locale: string, key: string): AdminTextItem {
     this.item(procedureId, locale, key);
-    if (!this.narration) this.overlay();
-    this.narration!.remove(role, procedureId, locale, key);
+    this.narration.remove(role, procedureId, locale, key);
     return this.item(procedureId, locale, key);
   }
 
