@@ -15,6 +15,14 @@ import { adminText, openAdmin, openTab, openText } from './admin-pages';
 
 const KEY = 'topic.what-it-is.what.body';
 
+// The configured Chromium, plus its fake microphone (a beeping tone) with the prompt accepted.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+  },
+});
+
 function file(name: string, bytes: Buffer): string {
   const path = join(mkdtempSync(join(tmpdir(), 'kiosk-narration-')), name);
   writeFileSync(path, bytes);
@@ -84,4 +92,27 @@ test('an admin attaches a WAV in the text editor; the patient topic plays it; an
   await expect(es.locator('[data-narration="current"]')).toHaveText('0');
   await expect(es.locator('[data-narration="stale"]')).toHaveText('1');
   await patient.context().close();
+});
+
+test.describe('recording from the microphone', () => {
+  test('an admin records a take in the text editor and attaches it; the kiosk reads its real length', async ({ page, kiosk }) => {
+    test.setTimeout(90_000);
+    await openAdmin(page, kiosk);
+    const row = await openText(page, 'en', KEY);
+    const panel = row.locator('.editor-narration');
+    await panel.getByRole('button', { name: adminText('narration.record') }).click();
+    await expect(panel.getByRole('status').filter({ hasText: adminText('narration.recordingNow') })).toBeVisible();
+    // Let the fake microphone run for a moment: the take must be long enough to hear.
+    await page.waitForTimeout(1500);
+    await panel.getByRole('button', { name: adminText('narration.stopRecording') }).click();
+    await expect(panel.locator('.admin-done')).toContainText(adminText('narration.recorded'));
+    await panel.getByRole('button', { name: adminText('narration.upload') }).click();
+    await expect(panel.locator('.admin-done')).toContainText(adminText('narration.attached'));
+    await expect(panel).toHaveAttribute('data-narration-state', 'current');
+    const src = await panel.locator('audio').getAttribute('src');
+    expect(src).toMatch(/^media\/narration\/[a-f0-9]{64}\.(webm|ogg)$/);
+    const served = await page.request.get(new URL(src!, kiosk.url).toString());
+    expect(served.headers()['content-type']).toMatch(/^audio\/(webm|ogg)$/);
+    expect(await panel.locator('.field-hint').first().textContent()).toMatch(/\d+(\.\d)? s/);
+  });
 });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { DoneNote, ErrorNote, errorText, formatTime } from './admin-shared';
@@ -24,6 +24,59 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+const canRecord = () => typeof MediaRecorder !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+/** A recording stops by itself at the longest length the kiosk accepts. */
+const MAX_RECORDING_MS = 10 * 60 * 1000 - 1000;
+
+/** Records from the microphone (admin screen only) into a WebM/Opus file to attach. */
+function useRecorder(onRecorded: (file: File) => void, onFailed: () => void) {
+  const [active, setActive] = useState<MediaRecorder | null>(null);
+  const current = useRef<MediaRecorder | null>(null);
+  useEffect(
+    () => () => {
+      // Leaving the editor stops the microphone and drops the take.
+      const r = current.current;
+      if (r && r.state !== 'inactive') {
+        r.ondataavailable = null;
+        r.onstop = null;
+        r.stop();
+      }
+      r?.stream.getTracks().forEach((t) => t.stop());
+    },
+    [],
+  );
+  const start = async () => {
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      onFailed();
+      return;
+    }
+    const mimeType = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/webm'].find((m) => MediaRecorder.isTypeSupported(m));
+    const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    recorder.onstop = () => {
+      stream.getTracks().forEach((t) => t.stop());
+      current.current = null;
+      setActive(null);
+      const type = recorder.mimeType || 'audio/webm';
+      onRecorded(new File(chunks, `recording.${type.includes('ogg') ? 'ogg' : 'webm'}`, { type }));
+    };
+    recorder.start();
+    current.current = recorder;
+    setActive(recorder);
+    setTimeout(() => {
+      if (recorder.state !== 'inactive') recorder.stop();
+    }, MAX_RECORDING_MS);
+  };
+  const stop = () => {
+    if (active && active.state !== 'inactive') active.stop();
+  };
+  return { recording: active !== null, start, stop };
+}
+
 /** Attach, play, replace and remove the recording for one text; shows when it is stale. */
 export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange }: Props) {
   const { t } = useTranslation();
@@ -35,6 +88,14 @@ export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange 
   const input = useRef<HTMLInputElement>(null);
   const base = { procedureId, locale, key: item.key };
   const n = item.narration;
+  const recorder = useRecorder(
+    (recorded) => {
+      setFile(recorded);
+      if (input.current) input.current.value = '';
+      setDone(t('admin.narration.recorded'));
+    },
+    () => setError(t('admin.narration.micDenied')),
+  );
 
   const run = async (action: () => Promise<AdminTextItem>, message: string) => {
     setBusy(true);
@@ -102,11 +163,38 @@ export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange 
         <label htmlFor={byId}>{t('admin.narration.recordedBy')}</label>
         <input id={byId} type="text" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} autoComplete="off" maxLength={120} disabled={Boolean(blocked)} />
       </div>
+      {canRecord() && (
+        <div className="editor-actions">
+          {recorder.recording ? (
+            <button type="button" className="primary" onClick={recorder.stop}>
+              {t('admin.narration.stopRecording')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setError('');
+                setDone('');
+                void recorder.start();
+              }}
+              disabled={busy || Boolean(blocked)}
+            >
+              {t('admin.narration.record')}
+            </button>
+          )}
+          {recorder.recording && (
+            <span className="narration-recording" role="status">
+              {t('admin.narration.recordingNow')}
+            </span>
+          )}
+        </div>
+      )}
       {blocked && <p className="field-hint">{blocked}</p>}
       <ErrorNote message={error} id={errorId} />
       <DoneNote>{done}</DoneNote>
       <div className="editor-actions">
-        <button type="button" className="primary" onClick={() => void upload()} disabled={busy || !file || Boolean(blocked)}>
+        <button type="button" className="primary" onClick={() => void upload()} disabled={busy || !file || recorder.recording || Boolean(blocked)}>
           {n ? t('admin.narration.replace') : t('admin.narration.upload')}
         </button>
         {n && (
