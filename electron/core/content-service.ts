@@ -16,6 +16,8 @@ import type {
 import type { ContentLayers, NarrationRow } from './content-layers';
 import type { NarrationRef } from '../shared/narration';
 import { narrationRef } from './narration';
+import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
+import { defaultSettings } from '../shared/settings-schema';
 import type { Db } from '../../db/connection';
 
 export const SOURCE_LOCALE = 'en';
@@ -31,6 +33,8 @@ class Localizer {
     private readonly source: Map<string, { text: string; status: ReviewStatus }>,
     /** When set, texts not yet approved are not shown to patients. */
     private readonly approvedOnly = false,
+    /** Fills the clinic's variables (emergency number, phones) into patient texts; sheet templates stay unfilled. */
+    private readonly fill: (text: string) => string = (text) => text,
     /** Recordings attached to texts in the wanted language and in English. */
     private readonly narrations: { wanted: Map<string, NarrationRow>; source: Map<string, NarrationRow> } = { wanted: new Map(), source: new Map() },
   ) {}
@@ -69,7 +73,7 @@ class Localizer {
     if (!row) return '';
     if (!own) this.fallback = true;
     if (statusRank[row.status] < statusRank[this.status]) this.status = row.status;
-    return row.text;
+    return this.fill(row.text);
   }
 
   provenance(): TextProvenance {
@@ -82,10 +86,19 @@ function withNarration<F extends string>(narration: Partial<Record<F, NarrationR
   return narration ? { narration } : {};
 }
 
+/** What the clinic's settings change in patient content. */
+export interface ContentOptions {
+  approvedOnly: boolean;
+  /** The clinic's values for the variables that topic, step, quiz and glossary texts may use. */
+  clinic: Record<ClinicVariableName, string>;
+}
+
+const noClinicValues: ContentOptions['clinic'] = { clinicName: '', clinicPhone: '', afterHoursPhone: '', emergencyNumber: defaultSettings.emergencyNumber };
+
 export class ContentService {
   constructor(
     private readonly layers: ContentLayers,
-    private readonly options: () => { approvedOnly: boolean } = () => ({ approvedOnly: false }),
+    private readonly options: () => ContentOptions = () => ({ approvedOnly: false, clinic: noClinicValues }),
   ) {}
 
   listLocales(): Locale[] {
@@ -100,8 +113,10 @@ export class ContentService {
       .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
   }
 
-  private approvedOnly(): boolean {
-    return this.options().approvedOnly;
+  /** Part of every cache key of patient content: what the settings change in it. */
+  private variant(): string {
+    const o = this.options();
+    return JSON.stringify([o.approvedOnly, o.clinic]);
   }
 
   private locale(code: string): Locale {
@@ -116,14 +131,20 @@ export class ContentService {
     return db;
   }
 
+  /** Texts for patient screens: the clinic's variables filled in, isolated for the language's direction. */
   private localizer(procedureId: string, locale: string): Localizer {
+    const { direction } = this.locale(locale);
+    const { approvedOnly, clinic } = this.options();
+    return this.templateLocalizer(procedureId, locale, approvedOnly, (text) => fillTemplate(text, clinic, direction));
+  }
+
+  /** Texts as written, variables left in place (discharge templates, filled per patient later). */
+  private templateLocalizer(procedureId: string, locale: string, approvedOnly = this.options().approvedOnly, fill?: (text: string) => string): Localizer {
     this.locale(locale);
     const source = this.layers.texts(procedureId, SOURCE_LOCALE);
     const sourceNarrations = this.layers.narrations(procedureId, SOURCE_LOCALE);
-    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, this.options().approvedOnly, {
-      wanted: locale === SOURCE_LOCALE ? sourceNarrations : this.layers.narrations(procedureId, locale),
-      source: sourceNarrations,
-    });
+    const narrations = { wanted: locale === SOURCE_LOCALE ? sourceNarrations : this.layers.narrations(procedureId, locale), source: sourceNarrations };
+    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, approvedOnly, fill, narrations);
   }
 
   private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
@@ -158,7 +179,7 @@ export class ContentService {
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
-    return this.layers.cached(`procedures\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readProcedures(locale));
+    return this.layers.cached(`procedures\u0000${locale}\u0000${this.variant()}`, () => this.readProcedures(locale));
   }
 
   private readProcedures(locale: string): ProcedureSummary[] {
@@ -173,7 +194,7 @@ export class ContentService {
   }
 
   home(procedureId: string, locale: string): ProcedureHome {
-    return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readHome(procedureId, locale));
+    return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readHome(procedureId, locale));
   }
 
   private readHome(procedureId: string, locale: string): ProcedureHome {
@@ -199,7 +220,7 @@ export class ContentService {
   }
 
   topic(procedureId: string, topicId: string, locale: string): TopicPage {
-    return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readTopic(procedureId, topicId, locale));
+    return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.variant()}`, () => this.readTopic(procedureId, topicId, locale));
   }
 
   private readTopic(procedureId: string, topicId: string, locale: string): TopicPage {
@@ -219,7 +240,7 @@ export class ContentService {
   }
 
   walkthrough(procedureId: string, locale: string): Walkthrough {
-    return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readWalkthrough(procedureId, locale));
+    return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readWalkthrough(procedureId, locale));
   }
 
   private readWalkthrough(procedureId: string, locale: string): Walkthrough {
@@ -240,7 +261,7 @@ export class ContentService {
   }
 
   quiz(procedureId: string, locale: string): Quiz {
-    return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readQuiz(procedureId, locale));
+    return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readQuiz(procedureId, locale));
   }
 
   private readQuiz(procedureId: string, locale: string): Quiz {
@@ -263,7 +284,7 @@ export class ContentService {
 
   dischargeTemplate(procedureId: string, locale: string): DischargeTemplate {
     const db = this.structure(procedureId);
-    const l = this.localizer(procedureId, locale);
+    const l = this.templateLocalizer(procedureId, locale);
     const sections = (db.prepare('SELECT id FROM discharge_sections WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map((sec) => ({
       id: sec.id,
       heading: l.t(`discharge.${sec.id}.heading`),

@@ -73,7 +73,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const servedNarration = new NarrationService(layers, null, audit);
   media.register('narration', (id) => servedNarration.resolve(id));
   return {
-    content: new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly })),
+    content: new ContentService(layers, () => {
+      const s = settings.get();
+      return {
+        approvedOnly: s.approvedContentOnly,
+        clinic: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
+      };
+    }),
     settings,
     audit,
     versions,
