@@ -122,7 +122,7 @@ export function MatrixTab() {
             <p className="admin-count" role="status">
               {t('admin.content.count', { shown: rows.length, total: m.rows.length })}
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" role="region" aria-label={t('admin.matrix.everyText')} tabIndex={0}>
               <table className="admin-table matrix-table">
                 <caption className="visually-hidden">{t('admin.matrix.everyText')}</caption>
                 <thead>
