@@ -3,7 +3,6 @@
  * from the real headers. The container is recognised by its signature (WAV/RIFF, MP3, Ogg,
  * WebM, MP4/M4A); music-metadata then parses the headers for the duration.
  */
-import { parseBuffer } from 'music-metadata';
 import { NARRATION_MAX_BYTES, NARRATION_MAX_SECONDS, type NarrationMime } from '../electron/shared/narration';
 
 export type AudioProbe = { ok: true; mime: NarrationMime; durationMs: number } | { ok: false; problem: string };
@@ -35,6 +34,8 @@ export async function probeAudio(bytes: Buffer): Promise<AudioProbe> {
   let duration: number | undefined;
   let hasAudio = false;
   try {
+    // Loaded on first use: most runs of the kiosk and the admin CLI never parse audio.
+    const { parseBuffer } = await import('music-metadata');
     const meta = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
     duration = meta.format.duration;
     hasAudio = Boolean(meta.format.sampleRate || meta.format.numberOfChannels || meta.format.codec);
