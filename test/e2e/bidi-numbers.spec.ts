@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { contentTexts, startIn, uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { fillDischargeForm, openDischargeFormAsNurse, sampleForm } from './staff-pages';
 
 interface Drawn {
   value: string;
@@ -66,10 +66,7 @@ function expectReadsAsTyped(drawn: Drawn[], phones: string[], where: string): vo
 }
 
 test('Arabic discharge sheet preview and wallet card: every value is drawn as typed', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '246810');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '246810');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk, '246810');
   await fillDischargeForm(page, { ...sampleForm, locale: 'ar' });
   await page.getByLabel(uiText('en', 'form.includeCard')).check();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();

@@ -1,6 +1,6 @@
 import { test, expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { fillDischargeForm, openDischargeFormAsNurse, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
 import { filesContaining } from '../fixtures/data-folder';
 import { pdfFonts, pdfInfo, pdfPageCount, pdfPageText, pdfText, pdfTokens, savePagePdf, squashPdfText } from '../fixtures/pdf';
 
@@ -9,10 +9,7 @@ const base = sampleForm;
 for (const locale of ['es', 'ar', 'zh-Hans']) {
   test(`discharge sheet in ${locale}: values formatted for the language, fonts embedded, nothing stored`, async ({ page, kiosk }) => {
     test.setTimeout(90_000);
-    setPin(kiosk.dataDir, 'nurse', '2468');
-    await openStaffSignIn(page, kiosk.url);
-    await signIn(page, '2468');
-    await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+    await openDischargeFormAsNurse(page, kiosk);
     await fillDischargeForm(page, { ...base, locale });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await expect(page.locator('.sheet')).toHaveAttribute('lang', locale);
@@ -65,10 +62,7 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
 }
 
 test('an English A4 sheet fits on two pages; the wallet card is credit-card size', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, base);
   await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -92,10 +86,7 @@ test('an English A4 sheet fits on two pages; the wallet card is credit-card size
 });
 
 test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, locale: 'ar', secondLocale: 'en' });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
   await expect(page.locator('.sheet-section[lang="ar"]').first()).toHaveAttribute('dir', 'rtl');
@@ -106,10 +97,7 @@ test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk })
 });
 
 test('a bilingual Spanish and English sheet wastes no page: every page but the last is well filled', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, locale: 'es', secondLocale: 'en' });
   await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -121,10 +109,7 @@ test('a bilingual Spanish and English sheet wastes no page: every page but the l
 });
 
 test('the form explains invalid values in plain words', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, followUp: { ...base.followUp, date: '2026-11-20' }, lift: { value: '-5', unit: 'lb' }, nurseNotes: 'x'.repeat(10_000) });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
   await expect(page.locator('#f-followUpDate-error')).toHaveText('The follow-up date is before the procedure date.');

@@ -33,6 +33,14 @@ export async function signIn(page: Page, pin: string): Promise<void> {
   await page.getByRole('button', { name: uiText('en', 'staff.signIn') }).click();
 }
 
+/** A nurse PIN set with the real CLI, then signed in at `kiosk.url` and on the discharge form. */
+export async function openDischargeFormAsNurse(page: Page, kiosk: { url: string; dataDir: string }, pin = '2468'): Promise<void> {
+  setPin(kiosk.dataDir, 'nurse', pin);
+  await openStaffSignIn(page, kiosk.url);
+  await signIn(page, pin);
+  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+}
+
 export interface FormValues {
   locale: string;
   secondLocale?: string;
