@@ -14,7 +14,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentTexts, uiText } from '../e2e/kiosk-pages';
-import { fillDischargeForm, sampleForm, setPin, signIn, type FormValues } from '../e2e/staff-pages';
+import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn, type FormValues } from '../e2e/staff-pages';
+import { pdfPrintOptions } from '../fixtures/pdf';
 import { figure, median, percentile, round, summary, tempDir, type Figure, type KioskServer } from './lib';
 
 export const CPU_SLOWDOWN = 4;
@@ -326,13 +327,7 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 7)
   const { context, page } = await newPage(browser, 'none');
   try {
     await toHome(page, kiosk.url);
-    // Staff entry: hold the clinic name for 3 seconds.
-    const box = (await page.locator('[data-staff-entry]').boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.waitForTimeout(3_200);
-    await page.mouse.up();
-    await page.locator('.pin-pad').waitFor();
+    await holdStaffEntry(page);
     await signIn(page, '2468');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, sheetForm);
@@ -345,7 +340,7 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 7)
     await floorPage.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One line</title></head><body><p>One line of text.</p></body></html>');
     await floorPage.emulateMedia({ media: 'print' });
 
-    const options = { preferCSSPageSize: true, printBackground: true };
+    const options = pdfPrintOptions;
     const sheet: number[] = [];
     const floor: number[] = [];
     let sheetBytes = 0;

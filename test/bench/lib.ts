@@ -1,8 +1,9 @@
 /** Shared pieces of the performance bench: figures, statistics, temp folders, web-mode servers. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startWebKiosk, type KioskServer } from '../fixtures/web-kiosk';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -74,49 +75,17 @@ export function cleanup(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export interface KioskServer {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
+export type { KioskServer };
 
-/** Web mode as `npm run serve` runs it, on a free loopback port with a fresh data folder. */
+/** Web mode as `npm run serve` runs it, on a free loopback port, stopped by `cleanup()` if the bench is interrupted. */
 export async function startKiosk(dataDir = tempDir('kiosk-bench-data-')): Promise<KioskServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/web/serve-cli.ts'), '--port', '0', '--data', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the kiosk did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1] as string);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the kiosk exited with ${code}:\n${output}`));
-    });
-  });
+  const server = await startWebKiosk({ dataDir });
+  children.add(server.child);
   return {
-    url,
-    dataDir,
-    child,
+    ...server,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      children.delete(child);
+      await server.stop();
+      children.delete(server.child);
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { contentTexts, localeList, startIn, uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { fillDischargeForm, openDischargeFormAsNurse, sampleForm } from './staff-pages';
 import { openAdmin, openText } from './admin-pages';
 
 interface Drawn {
@@ -77,10 +77,7 @@ function expectReadsAsTyped(drawn: Drawn[], phones: string[], where: string): vo
 }
 
 for (const locale of localeList().filter((l) => l.direction === 'rtl').map((l) => l.code)) test(`${locale} discharge sheet preview and wallet card: every value is drawn as typed`, async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '246810');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '246810');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk, '246810');
   await fillDischargeForm(page, { ...sampleForm, locale });
   await page.getByLabel(uiText('en', 'form.includeCard')).check();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();

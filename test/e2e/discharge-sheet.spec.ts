@@ -1,62 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
-
-// pdftotext adds bidi marks around right-to-left runs; they are not part of the text.
-const squash = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
-/** In right-to-left text pdftotext may move punctuation, so each word and number is checked. */
-const tokens = (s: string) => s.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-function pdfPages(file: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-}
-function pdfFonts(file: string): { name: string; embedded: string }[] {
-  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return lines.map((l) => {
-    const cols = l.trim().split(/\s+/);
-    return { name: cols[0] ?? '', embedded: cols[cols.length - 5] ?? '' };
-  });
-}
-
-/** Every file in the data folder, as bytes, searched for a typed value. */
-function dataDirContains(dir: string, needle: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (readFileSync(path).includes(Buffer.from(needle, 'utf8'))) hits.push(path);
-    }
-  };
-  walk(dir);
-  return hits;
-}
-
-async function savePdf(page: Page): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-pdf-')), 'sheet.pdf');
-  await page.emulateMedia({ media: 'print' });
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  return file;
-}
+import { fillDischargeForm, openDischargeFormAsNurse, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { filesContaining } from '../fixtures/data-folder';
+import { pdfFonts, pdfInfo, pdfPageCount, pdfPageText, pdfText, pdfTokens, savePagePdf, squashPdfText } from '../fixtures/pdf';
 
 const base = sampleForm;
 
 for (const locale of ['es', 'ar', 'zh-Hans']) {
   test(`discharge sheet in ${locale}: values formatted for the language, fonts embedded, nothing stored`, async ({ page, kiosk }) => {
     test.setTimeout(90_000);
-    setPin(kiosk.dataDir, 'nurse', '2468');
-    await openStaffSignIn(page, kiosk.url);
-    await signIn(page, '2468');
-    await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+    await openDischargeFormAsNurse(page, kiosk);
     await fillDischargeForm(page, { ...base, locale });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await expect(page.locator('.sheet')).toHaveAttribute('lang', locale);
@@ -67,8 +20,8 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
     // Chinese has no italics: the hint is never slanted by the browser (synthetic italics).
     if (locale.startsWith('zh')) await expect(page.locator('.sheet-hint')).toHaveCSS('font-synthesis-style', 'none');
 
-    const pdf = await savePdf(page);
-    const text = squash(pdfText(pdf));
+    const pdf = await savePagePdf(page);
+    const text = squashPdfText(pdfText(pdf));
     const utc = (d: string, t = '00:00') => new Date(`${d}T${t}:00Z`);
     const expected = [
       base.patientName,
@@ -87,8 +40,8 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
       '555-0100',
     ];
     for (const value of expected) {
-      if (locale === 'ar') for (const token of tokens(value)) expect(text, `${locale}: "${token}" of "${value}" in the PDF`).toContain(token);
-      else expect(text, `${locale}: "${value}" in the PDF`).toContain(squash(value));
+      if (locale === 'ar') for (const token of pdfTokens(value)) expect(text, `${locale}: "${token}" of "${value}" in the PDF`).toContain(token);
+      else expect(text, `${locale}: "${value}" in the PDF`).toContain(squashPdfText(value));
     }
 
     const fonts = pdfFonts(pdf);
@@ -101,7 +54,7 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
     await expect(page.getByText(uiText('en', 'form.printed'))).toBeVisible();
     await expect(page.getByLabel(uiText('en', 'form.patientName'))).toHaveValue('');
     for (const typed of [base.patientName, base.nurseNotes, base.painNotes, base.followUp.place]) {
-      expect(dataDirContains(kiosk.dataDir, typed), typed).toEqual([]);
+      expect(filesContaining(kiosk.dataDir, typed), typed).toEqual([]);
       expect(kiosk.output()).not.toContain(typed);
     }
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
@@ -109,17 +62,14 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
 }
 
 test('an English A4 sheet fits on two pages; the wallet card is credit-card size', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, base);
   await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
   await expect(page.locator('.sheet')).toBeVisible();
-  const pdf = await savePdf(page);
-  expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
-  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+  const pdf = await savePagePdf(page);
+  expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
+  expect(pdfInfo(pdf)).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
   const text = pdfText(pdf);
   expect(text).toMatch(/\b1\s*\/\s*[12]\b/);
   expect(text).toContain('Call 911 now');
@@ -136,39 +86,30 @@ test('an English A4 sheet fits on two pages; the wallet card is credit-card size
 });
 
 test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, locale: 'ar', secondLocale: 'en' });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
   await expect(page.locator('.sheet-section[lang="ar"]').first()).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('.sheet-section[lang="en"]').first()).toHaveAttribute('dir', 'ltr');
   expect(await page.locator('.sheet-section[lang="ar"]').count()).toBe(await page.locator('.sheet-section[lang="en"]').count());
-  const text = squash(pdfText(await savePdf(page)));
-  expect(text).toContain(squash('Call 911 now if you have'));
+  const text = squashPdfText(pdfText(await savePagePdf(page)));
+  expect(text).toContain(squashPdfText('Call 911 now if you have'));
 });
 
 test('a bilingual Spanish and English sheet wastes no page: every page but the last is well filled', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, locale: 'es', secondLocale: 'en' });
   await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
-  const pdf = await savePdf(page);
-  const pages = pdfPages(pdf);
-  const perPage = Array.from({ length: pages }, (_, i) => squash(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })).length);
+  const pdf = await savePagePdf(page);
+  const pages = pdfPageCount(pdf);
+  const perPage = Array.from({ length: pages }, (_, i) => squashPdfText(pdfPageText(pdf, i + 1)).length);
   const fullest = Math.max(...perPage);
   for (const [i, chars] of perPage.slice(0, -1).entries()) expect(chars, `page ${i + 1} of ${pages} holds ${chars} characters (fullest ${fullest}): ${perPage.join(', ')}`).toBeGreaterThan(fullest * 0.6);
 });
 
 test('the form explains invalid values in plain words', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
-  await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
-  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await openDischargeFormAsNurse(page, kiosk);
   await fillDischargeForm(page, { ...base, followUp: { ...base.followUp, date: '2026-11-20' }, lift: { value: '-5', unit: 'lb' }, nurseNotes: 'x'.repeat(10_000) });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
   await expect(page.locator('#f-followUpDate-error')).toHaveText('The follow-up date is before the procedure date.');

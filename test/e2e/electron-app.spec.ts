@@ -7,14 +7,15 @@
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1 every test skips and the reason is printed.
  */
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, repoRoot } from './kiosk-fixture';
-import { contentTexts, nativeNames, uiText } from './kiosk-pages';
-import { fillDischargeForm, sampleForm, setPin, signIn, type FormValues } from './staff-pages';
+import { chooseLanguage, contentTexts, nativeNames, uiText } from './kiosk-pages';
+import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn, type FormValues } from './staff-pages';
+import { filesContaining } from '../fixtures/data-folder';
+import { pdfInfo, pdfText } from '../fixtures/pdf';
 import { callNames } from '../../electron/shared/contract';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
 
@@ -72,12 +73,6 @@ test.beforeEach(() => {
   test.skip(!binary || !built, reason);
 });
 
-async function startIn(page: Page, locale: string) {
-  await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
-  await page.getByRole('button', { name: nativeNames[locale], exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts(locale)['procedure.name']!);
-}
-
 test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu and no way out', async ({ electronKiosk: { app, page } }) => {
   await expect(page).toHaveURL('app://kiosk/');
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
@@ -103,7 +98,7 @@ test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu
 });
 
 test('topics: the kiosk shows the topics and switches to Spanish', async ({ electronKiosk: { page } }) => {
-  await startIn(page, 'en');
+  await chooseLanguage(page, 'en');
   await expect(page.locator('[data-topic]')).toHaveCount(10);
   await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
   await page.getByRole('button', { name: nativeNames.es, exact: true }).click();
@@ -111,7 +106,7 @@ test('topics: the kiosk shows the topics and switches to Spanish', async ({ elec
 });
 
 test('walkthrough: four illustrated steps, forwards to the end', async ({ electronKiosk: { page } }) => {
-  await startIn(page, 'en');
+  await chooseLanguage(page, 'en');
   const c = contentTexts('en');
   await page.locator('[data-feature="walkthrough"]').click();
   for (const id of ['needle', 'balloon-in', 'balloon-inflate', 'cement']) {
@@ -124,21 +119,11 @@ test('walkthrough: four illustrated steps, forwards to the end', async ({ electr
 
 const form: FormValues = { ...sampleForm, locale: 'es', braceWeeks: undefined, bloodThinnerDate: undefined };
 
-async function openStaff(page: Page) {
-  await startIn(page, 'en');
-  const box = (await page.locator('[data-staff-entry]').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(3_200);
-  await page.mouse.up();
-  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible();
-}
-
 test.describe('staff', () => {
   test.use({ nursePin: '2468' });
 
   test('sign in: a nurse PIN opens the staff menu', async ({ electronKiosk: { page } }) => {
-    await openStaff(page);
+    await openStaffSignIn(page);
     await signIn(page, '2468');
     await expect(page.getByRole('button', { name: uiText('en', 'staff.discharge') })).toBeVisible();
   });
@@ -151,7 +136,7 @@ test.describe('staff', () => {
     await app.evaluate(({ dialog }, path) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
     }, pdfPath);
-    await openStaff(page);
+    await openStaffSignIn(page);
     await signIn(page, '2468');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, form);
@@ -160,21 +145,12 @@ test.describe('staff', () => {
     await expect(page.getByText(pdfPath)).toBeVisible({ timeout: 60_000 });
     // The print window is gone.
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
-    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfInfo(pdfPath)).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    const text = pdfText(pdfPath).replace(/\s+/g, ' ');
     expect(text).toContain(form.patientName);
     expect(text).toContain(form.followUp.place);
     // Nothing typed is anywhere in the data folder (Chromium's profile and the logs included).
-    const hits: string[] = [];
-    const walk = (d: string) => {
-      for (const name of readdirSync(d)) {
-        const path = join(d, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else for (const typed of [form.patientName, form.nurseNotes, form.painNotes, form.followUp.place]) if (readFileSync(path).includes(Buffer.from(typed))) hits.push(`${path}: ${typed}`);
-      }
-    };
-    walk(dataDir);
+    const hits = [form.patientName, form.nurseNotes, form.painNotes, form.followUp.place].flatMap((typed) => filesContaining(dataDir, typed).map((path) => `${path}: ${typed}`));
     expect(hits).toEqual([]);
     rmSync(pdfDir, { recursive: true, force: true });
   });

@@ -44,9 +44,14 @@ export function localeList(): { code: string; nativeName: string; direction: 'lt
 
 export const nativeNames: Record<string, string> = Object.fromEntries(localeList().map((l) => [l.code, l.nativeName]));
 
-/** From the attract screen to the home screen in a language. */
+/** From the attract screen at `url` to the home screen in a language. */
 export async function startIn(page: Page, url: string, locale: string): Promise<void> {
   await page.goto(url);
+  await chooseLanguage(page, locale);
+}
+
+/** From the attract screen already shown to the home screen in a language. */
+export async function chooseLanguage(page: Page, locale: string): Promise<void> {
   await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
   await page.getByRole('button', { name: nativeNames[locale], exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts(locale)['procedure.name']!);

@@ -3,25 +3,42 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot } from './kiosk-fixture';
-import { startIn, uiText } from './kiosk-pages';
+import { chooseLanguage, startIn, uiText } from './kiosk-pages';
 
 export function setPin(dataDir: string, role: 'nurse' | 'admin', pin: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/admin.ts'), 'set-pin', '--role', role, '--data', dataDir], { input: `${pin}\n`, cwd: repoRoot });
 }
 
-export async function openStaffSignIn(page: Page, url: string): Promise<void> {
-  await startIn(page, url, 'en');
+/**
+ * The hidden staff entry: press and hold the clinic name. The app opens staff sign-in after 3 s of
+ * holding; the pointer stays down until the sign-in heading shows, and is released after.
+ */
+export async function holdStaffEntry(page: Page): Promise<void> {
   const box = (await page.locator('[data-staff-entry]').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.waitForTimeout(3_200);
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible({ timeout: 15_000 });
   await page.mouse.up();
-  await expect(page.getByRole('heading', { name: uiText('en', 'staff.title') })).toBeVisible();
+}
+
+/** From the attract screen (loaded from `url`, or already shown, as in the Electron window) to staff sign-in, in English. */
+export async function openStaffSignIn(page: Page, url?: string): Promise<void> {
+  if (url === undefined) await chooseLanguage(page, 'en');
+  else await startIn(page, url, 'en');
+  await holdStaffEntry(page);
 }
 
 export async function signIn(page: Page, pin: string): Promise<void> {
   for (const d of pin) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: uiText('en', 'staff.signIn') }).click();
+}
+
+/** A nurse PIN set with the real CLI, then signed in at `kiosk.url` and on the discharge form. */
+export async function openDischargeFormAsNurse(page: Page, kiosk: { url: string; dataDir: string }, pin = '2468'): Promise<void> {
+  setPin(kiosk.dataDir, 'nurse', pin);
+  await openStaffSignIn(page, kiosk.url);
+  await signIn(page, pin);
+  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
 }
 
 export interface FormValues {

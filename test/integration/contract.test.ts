@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { contract, roleAllows, callNames } from '../../electron/shared/contract';
-import { createHandlers } from '../../electron/core/handlers';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { roleAllows } from '../../electron/shared/contract';
+import { LOCAL_DB_FILE } from '../../db/local-db';
 import { openTestCore } from '../fixtures/core';
-import { removeTempDirs } from '../fixtures/content';
+import { removeTempDirs, tempDir } from '../fixtures/content';
 
 const { core, dispatch } = openTestCore();
 afterAll(() => {
@@ -12,17 +14,12 @@ afterAll(() => {
 const publicSession = () => ({ session: { role: 'public' as const } });
 
 describe('contract', () => {
-  it('core implements exactly the calls the contract declares', () => {
-    expect(Object.keys(createHandlers(core)).sort()).toEqual([...callNames].sort());
-  });
-
   it('roles: staff is a nurse or an admin; admin only an admin', () => {
     expect(roleAllows('public', 'public')).toBe(true);
     expect(roleAllows('staff', 'public')).toBe(false);
     expect(roleAllows('staff', 'nurse')).toBe(true);
     expect(roleAllows('admin', 'nurse')).toBe(false);
     expect(roleAllows('admin', 'admin')).toBe(true);
-    for (const name of callNames) expect(['public', 'staff', 'admin']).toContain(contract[name].role);
   });
 
   it('answers a valid call with the localized content', async () => {
@@ -54,9 +51,27 @@ describe('contract', () => {
     expect(await dispatch('getTopic', { procedureId: 'kyphoplasty', topicId: 'nope', locale: 'en' }, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'topicId' } });
   });
 
-  it('shows start-up warnings to staff only', async () => {
-    const asPublic = await dispatch('getAppInfo', {}, publicSession());
-    expect(asPublic.ok && (asPublic.value as { startupWarnings: string[] }).startupWarnings).toEqual([]);
+  it('shows start-up warnings to staff only: a damaged local database moved aside', async () => {
+    const dataDir = tempDir('kiosk-damaged-');
+    writeFileSync(join(dataDir, LOCAL_DB_FILE), 'this is not a database, just some random bytes '.repeat(200));
+    const damaged = openTestCore(dataDir);
+    try {
+      const moved = readdirSync(dataDir).find((f) => f.startsWith(`${LOCAL_DB_FILE}.corrupt-`));
+      expect(moved).toBeDefined();
+      const warningsFor = async (role: 'public' | 'nurse' | 'admin') => {
+        const result = await damaged.dispatch('getAppInfo', {}, { session: { role } });
+        if (!result.ok) throw new Error(result.error.message);
+        return (result.value as { startupWarnings: string[] }).startupWarnings;
+      };
+      expect(await warningsFor('public')).toEqual([]);
+      for (const role of ['nurse', 'admin'] as const) {
+        const warnings = await warningsFor(role);
+        expect(warnings, role).toHaveLength(1);
+        expect(warnings[0], role).toContain(`moved aside to ${moved}`);
+      }
+    } finally {
+      damaged.core.close();
+    }
   });
 
   it('walkthrough has four illustrated steps with alt text, in the brief\'s order', async () => {

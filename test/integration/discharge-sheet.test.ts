@@ -3,6 +3,7 @@ import { dischargeFormSchema, type DischargeForm } from '../../electron/shared/d
 import { openTestCore } from '../fixtures/core';
 import type { DischargeSheet } from '../../electron/shared/content-types';
 import { removeTempDirs } from '../fixtures/content';
+import { sampleDischargeForm } from '../fixtures/discharge-forms';
 
 const { core, dispatch } = openTestCore();
 afterAll(() => {
@@ -11,30 +12,7 @@ afterAll(() => {
 });
 const nurse = () => ({ session: { role: 'nurse' as const } });
 
-const form: DischargeForm = {
-  procedureId: 'kyphoplasty',
-  locale: 'en',
-  secondLocale: null,
-  patientName: '',
-  procedureDate: '2026-03-02',
-  levelsTreated: 'L1',
-  anaesthesia: 'general',
-  brace: { worn: false },
-  liftLimit: { value: 10, unit: 'lb' },
-  noDrivingDays: 1,
-  showerAfterHours: 24,
-  bloodThinner: { kind: 'ask' },
-  painNotes: '',
-  followUp: { date: '2026-03-16', time: '14:05', place: 'Room 4' },
-  feverThreshold: { value: 101, unit: 'F' },
-  clinicPhone: '555-0100',
-  afterHoursPhone: '555-0199',
-  emergencyNumber: '112',
-  nurseNotes: '',
-  paper: 'Letter',
-  largePrint: true,
-  includeCard: false,
-};
+const form: DischargeForm = sampleDischargeForm;
 
 async function sheetFor(f: DischargeForm) {
   const result = await dispatch('buildDischargeSheet', { form: f }, nurse());

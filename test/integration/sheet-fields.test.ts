@@ -9,6 +9,7 @@ import { withoutIsolates } from '../../electron/shared/bidi';
 import { sheetValues } from '../../electron/shared/sheet-format';
 import { openTestCore } from '../fixtures/core';
 import { removeTempDirs } from '../fixtures/content';
+import { everyVariableForm } from '../fixtures/discharge-forms';
 
 const { core, dispatch } = openTestCore();
 afterAll(() => {
@@ -18,28 +19,21 @@ afterAll(() => {
 
 /** Distinct values, so each one found on the sheet can only have come from its own field. */
 const form: DischargeForm = {
-  procedureId: 'kyphoplasty',
-  locale: 'en',
-  secondLocale: null,
+  ...everyVariableForm,
   patientName: 'Ottoline Quist',
-  procedureDate: '2026-03-02',
   levelsTreated: 'T11 and T12',
-  anaesthesia: 'sedation',
   brace: { worn: true, weeks: 7 },
   liftLimit: { value: 13, unit: 'lb' },
   noDrivingDays: 9,
   showerAfterHours: 31,
-  bloodThinner: { kind: 'date', date: '2026-03-05' },
   painNotes: 'Take the pain medicine marked zephyr-3',
-  followUp: { date: '2026-03-16', time: '14:05', place: 'Room 4B, East Wing' },
+  followUp: { ...everyVariableForm.followUp, place: 'Room 4B, East Wing' },
   feverThreshold: { value: 100.9, unit: 'F' },
   clinicPhone: '555-0142',
   afterHoursPhone: '555-0177',
   emergencyNumber: '999',
   nurseNotes: 'Family asked about stairs: quokka-8',
   paper: 'Letter',
-  largePrint: false,
-  includeCard: true,
 };
 
 function blockText(b: SheetBlock): string {

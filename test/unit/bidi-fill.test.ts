@@ -3,32 +3,10 @@ import { FSI, LRI, PDI, isolateValue, withoutIsolates } from '../../electron/sha
 import { fillTemplate, sheetVariableTypes, type SheetVariableName } from '../../electron/shared/sheet-variables';
 import { sheetValues } from '../../electron/shared/sheet-format';
 import type { DischargeForm } from '../../electron/shared/discharge-form';
+import { everyVariableForm } from '../fixtures/discharge-forms';
 
-/** A made-up patient with every variable set (brace worn, a restart date for blood thinners). */
-const sampleDischargeForm: DischargeForm = {
-  procedureId: 'kyphoplasty',
-  locale: 'ar',
-  secondLocale: null,
-  patientName: '',
-  procedureDate: '2026-03-02',
-  levelsTreated: 'T12 and L1',
-  anaesthesia: 'sedation',
-  brace: { worn: true, weeks: 6 },
-  liftLimit: { value: 4.5, unit: 'kg' },
-  noDrivingDays: 3,
-  showerAfterHours: 48,
-  bloodThinner: { kind: 'date', date: '2026-03-05' },
-  painNotes: '',
-  followUp: { date: '2026-03-16', time: '14:05', place: 'Room 4' },
-  feverThreshold: { value: 38.3, unit: 'C' },
-  clinicPhone: '555-0100',
-  afterHoursPhone: '555-0199',
-  emergencyNumber: '112',
-  nurseNotes: '',
-  paper: 'A4',
-  largePrint: false,
-  includeCard: true,
-};
+/** A made-up Arabic patient with every variable set (brace worn, a restart date for blood thinners). */
+const arabicForm: DischargeForm = { ...everyVariableForm, locale: 'ar' };
 
 describe('fillTemplate: the one place variables are filled', () => {
   it('isolates a phone number left to right inside right-to-left text', () => {
@@ -42,7 +20,7 @@ describe('fillTemplate: the one place variables are filled', () => {
   });
 
   it('isolates every variable of a real Arabic sheet, each with the kind its type asks for', () => {
-    const values = sheetValues('ar', sampleDischargeForm, 'Riverside Clinic');
+    const values = sheetValues('ar', arabicForm, 'Riverside Clinic');
     for (const name of Object.keys(sheetVariableTypes) as SheetVariableName[]) {
       const value = values[name];
       const filled = fillTemplate(`قبل {{${name}}} بعد`, values, 'rtl');

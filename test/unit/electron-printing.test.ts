@@ -14,6 +14,7 @@ import { createPrintServices, paperGeometry } from '../../electron/main/printing
 import { printWindowOptions } from '../../electron/main/window-options';
 import { openTestCore } from '../fixtures/core';
 import { removeTempDirs } from '../fixtures/content';
+import { sampleDischargeForm } from '../fixtures/discharge-forms';
 import { BrowserWindow, calls, createRecordingLogger, dialog, fakeState, ipcMain, resetFakeElectron, type FakeWebContents } from '../fixtures/fake-electron';
 
 afterAll(removeTempDirs);
@@ -22,24 +23,10 @@ beforeEach(resetFakeElectron);
 const typed = { patientName: 'Zebulon Quartermaine', nurseNotes: 'Private note quokka-42', painNotes: 'paracetamol xylophone-7', place: 'Spine Clinic Room 12' };
 
 const form: DischargeForm = {
-  procedureId: 'kyphoplasty',
-  locale: 'en',
-  secondLocale: null,
+  ...sampleDischargeForm,
   patientName: typed.patientName,
-  procedureDate: '2026-03-02',
-  levelsTreated: 'L1',
-  anaesthesia: 'general',
-  brace: { worn: false },
-  liftLimit: { value: 10, unit: 'lb' },
-  noDrivingDays: 1,
-  showerAfterHours: 24,
-  bloodThinner: { kind: 'ask' },
   painNotes: typed.painNotes,
-  followUp: { date: '2026-03-16', time: '14:05', place: typed.place },
-  feverThreshold: { value: 101, unit: 'F' },
-  clinicPhone: '555-0100',
-  afterHoursPhone: '555-0199',
-  emergencyNumber: '112',
+  followUp: { ...sampleDischargeForm.followUp, place: typed.place },
   nurseNotes: typed.nurseNotes,
   paper: 'A4',
   largePrint: false,
