@@ -4,7 +4,7 @@
  * used by db:build, admin import and the admin CLI.
  */
 import { z } from 'zod';
-import { contentId, localeCode } from '../electron/shared/contract';
+import { contentId, localeCode } from '../electron/shared/ids';
 
 export const PACK_FORMAT = 'clinic-kiosk-content-pack';
 export const PACK_FORMAT_VERSION = 1;
