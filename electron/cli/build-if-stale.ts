@@ -1,7 +1,7 @@
 /**
  * `npm start`, `npm run serve` and `npm run dev` run this first: it rebuilds resources/content.db
  * and the app bundles in out/ only when a source is newer than what was built (or it is missing),
- * and says why. Usage: node --import tsx electron/cli/build-if-stale.ts [--content-only]
+ * and says why. Usage: node --import tsx electron/cli/build-if-stale.ts
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
@@ -84,9 +84,8 @@ export function buildIfStale(root: string, targets: BuildTarget[], run: (command
 
 if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
   const root = resolve(import.meta.dirname, '..', '..');
-  const targets = process.argv.includes('--content-only') ? buildTargets.slice(0, 1) : buildTargets;
   try {
-    buildIfStale(root, targets);
+    buildIfStale(root, buildTargets);
   } catch {
     console.error('build-if-stale: the build failed (see above); nothing was started.');
     process.exit(1);
