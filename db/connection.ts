@@ -9,6 +9,11 @@ export function openReadOnly(path: string): Db {
   return db;
 }
 
+/** Opens a file someone else wrote (a backup to restore) read-only, to be checked before use. */
+export function openForInspection(path: string): Db {
+  return new Database(path, { readonly: true, fileMustExist: true });
+}
+
 /** Opens (or creates) a writable database with the project's pragmas. */
 export function openWritable(path: string, options: { wal: boolean }): Db {
   const db = new Database(path);

@@ -4,7 +4,7 @@
  * used by db:build, admin import and the admin CLI.
  */
 import { z } from 'zod';
-import { contentId, localeCode } from '../electron/shared/contract';
+import { contentId, localeCode } from '../electron/shared/ids';
 import { NARRATION_MAX_BASE64, narrationMimes } from '../electron/shared/narration';
 
 export const PACK_FORMAT = 'clinic-kiosk-content-pack';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { z } from 'zod';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, localeSchema, reviewFields, structureSchema, type ContentPack } from './pack-schema';
-import { contentId, localeCode } from '../electron/shared/contract';
+import { contentId, localeCode } from '../electron/shared/ids';
 
 const sourceStructure = structureSchema.extend({
   illustrations: z.array(z.strictObject({ id: contentId, file: z.string().min(1) })),

@@ -5,8 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from '../../db/connection';
+import { openForInspection, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { KioskError } from '../shared/errors';
 import { contentChanged } from './content-layers';
@@ -50,9 +49,9 @@ export class LocalBackup {
 
   async restore(source: string): Promise<{ safetyCopy: string }> {
     const db = this.live();
-    let backup: Database.Database;
+    let backup: Db;
     try {
-      backup = new Database(source, { readonly: true, fileMustExist: true });
+      backup = openForInspection(source);
       if (backup.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('it failed the integrity check');
     } catch (e) {
       throw new KioskError('INVALID_INPUT', `${basename(source)} is not a usable kiosk backup (${(e as Error).message}). Nothing was changed.`, 'name');

@@ -7,11 +7,12 @@
  * Groups for --only: bundle, content, import, cold, walkthrough, language, pdf, soak, load.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
+import { buildTargets, staleReason, type BuildTarget } from '../../electron/cli/build-if-stale';
 import { cleanup, figure, repoRoot, round, startKiosk, type Figure, type KioskServer } from './lib';
 import { benchBundle } from './bundle';
 import { benchContentCalls } from './content-calls';
@@ -25,20 +26,6 @@ type Group = (typeof groups)[number];
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
 const only = new Set((args.only?.split(',').map((s) => s.trim()) ?? groups) as Group[]);
 for (const g of only) if (!groups.includes(g)) throw new Error(`--only: unknown group "${g}"; use ${groups.join(', ')}`);
-
-function newest(paths: string[]): number {
-  let latest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const info = statSync(p);
-    if (info.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
-    else latest = Math.max(latest, info.mtimeMs);
-  };
-  for (const p of paths) walk(join(repoRoot, p));
-  return latest;
-}
-
-const mtime = (p: string) => (existsSync(join(repoRoot, p)) ? statSync(join(repoRoot, p)).mtimeMs : 0);
 
 /** Builds content.db and the renderer when they are missing or older than their sources. */
 function ensureBuilt(): Record<string, string> {
@@ -54,12 +41,12 @@ function ensureBuilt(): Record<string, string> {
     }
     notes[what] = `built by the bench (${cmd} ${cmdArgs.join(' ')}, ${Math.round(performance.now() - t)} ms)`;
   };
-  const contentDb = 'resources/content.db';
-  if (!existsSync(join(repoRoot, contentDb)) || newest(['db/content']) > mtime(contentDb)) run('content.db', 'npm', ['run', '--silent', 'db:build']);
+  // The same up-to-date rule as `npm start` and `npm run serve`.
+  const [contentTarget, bundleTarget] = buildTargets as [BuildTarget, BuildTarget];
+  if (staleReason(repoRoot, contentTarget)) run('content.db', 'npm', ['run', '--silent', 'db:build']);
   else notes['content.db'] = 'up to date';
   const index = 'out/renderer/index.html';
-  const sources = ['renderer', 'electron/shared', 'resources/locales', 'electron.vite.config.ts', 'package.json'];
-  if (!existsSync(join(repoRoot, index)) || newest(sources) > mtime(index)) {
+  if (staleReason(repoRoot, bundleTarget)) {
     try {
       run('renderer', 'npx', ['electron-vite', 'build']);
     } catch (e) {

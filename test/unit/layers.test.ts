@@ -1,92 +1,68 @@
-/** DESIGN.md section 2: who may import whom. Fails when a file imports across layers. */
+/**
+ * DESIGN.md section 2: who may import whom. layers.json holds the allow-lists; this test checks
+ * them with its own scanner (test/fixtures/layer-scan.ts) and proves both the scanner and the
+ * ESLint rule `kiosk/layers` on a folder of deliberately bad imports.
+ */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
 import { repoRoot } from '../fixtures/content';
+import { layerRules, layers, scan, sourceFiles } from '../fixtures/layer-scan';
 
-type Layer = 'shared' | 'core' | 'db' | 'main' | 'preload' | 'web' | 'cli' | 'renderer';
-const layerDirs: Record<Layer, string> = {
-  shared: 'electron/shared',
-  core: 'electron/core',
-  db: 'db',
-  main: 'electron/main',
-  preload: 'electron/preload',
-  web: 'electron/web',
-  cli: 'electron/cli',
-  renderer: 'renderer',
-};
+const badRoot = join(repoRoot, 'test/fixtures/layers-bad');
 
-/** Which project layers each layer may import. */
-const mayImport: Record<Layer, Layer[]> = {
-  shared: ['shared'],
-  db: ['db', 'shared'],
-  core: ['core', 'shared', 'db'],
-  main: ['main', 'core', 'shared', 'db'],
-  preload: ['preload', 'shared'],
-  web: ['web', 'core', 'shared', 'db'],
-  cli: ['cli', 'core', 'shared', 'db'],
-  renderer: ['renderer', 'shared'],
-};
-
-/** Packages (or node: builtins) a layer must never import. */
-const forbiddenPackages: Record<Layer, RegExp> = {
-  shared: /^(node:|electron$|react|react-dom|better-sqlite3|i18next)/,
-  db: /^(electron$|react)/,
-  core: /^(electron$|react)/,
-  main: /^(react)/,
-  preload: /^(node:|better-sqlite3|react)/,
-  web: /^(electron$|react)/,
-  cli: /^(electron$|react)/,
-  renderer: /^(node:|electron$|better-sqlite3|fast-xml-parser)/,
-};
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : files(path);
-    return /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-function layerOf(path: string): Layer | null {
-  const rel = relative(repoRoot, path).split('\\').join('/');
-  for (const [layer, dir] of Object.entries(layerDirs) as [Layer, string][]) if (rel === dir || rel.startsWith(`${dir}/`)) return layer;
-  return null;
-}
-
-function violations(): string[] {
-  const out: string[] = [];
-  for (const [layer, dir] of Object.entries(layerDirs) as [Layer, string][]) {
-    for (const file of files(join(repoRoot, dir))) {
-      const source = readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)) {
-        const spec = (m[1] ?? m[2] ?? m[3]) as string;
-        const where = `${relative(repoRoot, file)} imports "${spec}"`;
-        if (spec.startsWith('.')) {
-          const target = layerOf(resolve(dirname(file), spec));
-          const targetRel = relative(repoRoot, resolve(dirname(file), spec));
-          if (target && !mayImport[layer].includes(target)) out.push(`${where}: ${layer} may not import ${target}`);
-          if (!target && layer !== 'renderer') out.push(`${where}: outside the code layers`);
-          if (!target && layer === 'renderer' && !targetRel.startsWith('resources')) out.push(`${where}: renderer may import only renderer/, electron/shared and resources/`);
-        } else if (forbiddenPackages[layer].test(spec)) {
-          out.push(`${where}: ${layer} may not use this package`);
-        }
-      }
-    }
-  }
-  return out;
-}
+/** What the bad fixture must produce, file by file: the scanner must see every one of these. */
+const expectedBad = [
+  'electron/shared/uses-node.ts imports "fs": shared may use only the packages zod, text-readability',
+  'electron/shared/uses-node.ts imports "electron-log": shared may use only the packages zod, text-readability',
+  'electron/shared/uses-node.ts imports "../core/dispatch": shared may import only shared, not core',
+  'electron/shared/uses-node.ts imports "../../db/connection.ts": shared may import only shared, not db',
+  'electron/core/opens-sqlite.ts imports "better-sqlite3": core may use only the packages node:, zod',
+  'electron/core/opens-sqlite.ts imports "../main/ipc": core may import only core, shared, db, not main',
+  'electron/main/skips-core.ts imports "../../db/connection": main may import only main, core, shared, not db',
+  'electron/web/skips-core.ts imports "../../db/migrate": web may import only web, core, shared, not db',
+  'renderer/src/reaches-core.tsx imports "../../electron/core/handlers": renderer may import only renderer, shared, resources, not core',
+  'renderer/src/reaches-core.tsx imports "node:fs": renderer may use only the packages react, react-dom, i18next, react-i18next, react-markdown, remark-gfm, zod, @fontsource/noto-sans, @fontsource/noto-sans-arabic, @fontsource/noto-sans-devanagari, @fontsource/noto-sans-sc',
+  'renderer/src/reaches-core.tsx imports "../../db/*.ts": renderer may import only renderer, shared, resources, not db',
+];
 
 describe('layer boundaries', () => {
   it('no file imports across layers in a way DESIGN.md forbids', () => {
-    expect(violations()).toEqual([]);
+    const { files, violations } = scan(repoRoot);
+    expect(violations).toEqual([]);
+    expect(files).toBe(layers.reduce((n, l) => n + sourceFiles(join(repoRoot, layerRules[l].dir)).length, 0));
+    expect(files).toBeGreaterThan(100);
   });
 
-  it('the check itself catches a forbidden import', () => {
-    const rule = forbiddenPackages.shared;
-    expect(rule.test('node:fs')).toBe(true);
-    expect(rule.test('electron')).toBe(true);
-    expect(mayImport.renderer.includes('core')).toBe(false);
-    expect(layerOf(join(repoRoot, 'electron/core/dispatch.ts'))).toBe('core');
+  it('the scanner finds every kind of forbidden import in a bad sample, and nothing in comments or allowed imports', () => {
+    const { files, violations } = scan(badRoot);
+    expect(files).toBe(6);
+    expect([...violations].sort()).toEqual([...expectedBad].sort());
+  });
+
+  it('the ESLint rule reports the same bad imports when those files sit in the real layers', async () => {
+    const eslint = new ESLint({ cwd: repoRoot });
+    const reported: string[] = [];
+    for (const file of sourceFiles(badRoot)) {
+      const rel = relative(badRoot, file).split('\\').join('/');
+      const [result] = await eslint.lintText(readFileSync(file, 'utf8'), { filePath: join(repoRoot, rel) });
+      for (const m of result?.messages ?? []) if (m.ruleId === 'kiosk/layers') reported.push(`${rel}:${m.line}`);
+    }
+    expect(reported.sort()).toEqual(
+      [
+        'electron/shared/uses-node.ts:2',
+        'electron/shared/uses-node.ts:6',
+        'electron/shared/uses-node.ts:7',
+        'electron/shared/uses-node.ts:8',
+        'electron/core/opens-sqlite.ts:1',
+        'electron/core/opens-sqlite.ts:3',
+        'electron/main/skips-core.ts:1',
+        'electron/web/skips-core.ts:1',
+        'renderer/src/reaches-core.tsx:1',
+        'renderer/src/reaches-core.tsx:2',
+        'renderer/src/reaches-core.tsx:5',
+      ].sort(),
+    );
   });
 });
