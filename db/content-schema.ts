@@ -3,7 +3,7 @@
  * Frozen at version 1: a change here needs a new local migration and a new
  * CONTENT_SCHEMA_VERSION, never an edit of these statements.
  */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
 
 export const contentTablesV1 = `
 CREATE TABLE locales (
@@ -129,3 +129,9 @@ CREATE TABLE content_meta (
   value TEXT NOT NULL
 ) STRICT;
 `;
+
+/** Version 2: each language names its font package (electron/shared/fonts.ts); local migration 0050 adds it to the overlay. */
+export const localeFontColumnV2 = `ALTER TABLE locales ADD COLUMN font TEXT NOT NULL DEFAULT '@fontsource/noto-sans';`;
+
+/** The content tables as content.db holds them today. */
+export const contentTables = `${contentTablesV1}\n${localeFontColumnV2}`;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contentId, localeCode } from '../electron/shared/contract';
+import { BASE_FONT, fontPackages } from '../electron/shared/fonts';
 
 export const PACK_FORMAT = 'clinic-kiosk-content-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -37,6 +38,8 @@ export const localeSchema = z.strictObject({
   nativeName: z.string().min(1).max(100),
   englishName: z.string().min(1).max(100),
   direction: z.enum(['ltr', 'rtl']),
+  /** The font package that draws the language (electron/shared/fonts.ts); packs made before fonts were named get Noto Sans. */
+  font: z.enum(fontPackages, { message: `one of the kiosk's font packages: ${fontPackages.join(', ')}` }).default(BASE_FONT),
 });
 
 const teaches = z.string().regex(/^(step|topic):[a-z0-9]+(-[a-z0-9]+)*$/, '"step:<id>" or "topic:<id>"');

@@ -14,9 +14,17 @@ import type {
   Walkthrough,
 } from '../shared/content-types';
 import type { ContentLayers } from './content-layers';
+import type { FontPackage } from '../shared/fonts';
+import { patientLocales, type LocaleChoice } from '../shared/locale-order';
 import type { Db } from '../../db/connection';
 
 export const SOURCE_LOCALE = 'en';
+
+export interface ContentOptions extends LocaleChoice {
+  /** When set, texts not yet approved are not shown to patients. */
+  approvedOnly: boolean;
+}
+
 const statusRank: Record<ReviewStatus, number> = { draft: 0, reviewed: 1, approved: 2 };
 
 /** Looks up texts in one language, falling back to English, and remembers what it did. */
@@ -52,19 +60,28 @@ class Localizer {
 export class ContentService {
   constructor(
     private readonly layers: ContentLayers,
-    private readonly options: () => { approvedOnly: boolean } = () => ({ approvedOnly: false }),
+    private readonly options: () => ContentOptions = () => ({ approvedOnly: false, enabledLocales: [], localeOrder: [] }),
   ) {}
 
-  listLocales(): Locale[] {
+  /** Every language in the content, switched on or not (admin screens). */
+  allLocales(): Locale[] {
     return this.layers.cached('locales', () => this.readLocales());
   }
 
+  /**
+   * The languages patients get, in the clinic's order: the one rule behind the language
+   * screen and every content call (a language switched off is neither listed nor served).
+   */
+  listLocales(): Locale[] {
+    return patientLocales(this.allLocales(), this.options());
+  }
+
   private readLocales(): Locale[] {
-    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
+    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; sort_order: number };
     return this.layers
       .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
       .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
-      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
+      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction, font: r.font }));
   }
 
   private approvedOnly(): boolean {
@@ -112,6 +129,7 @@ export class ContentService {
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`procedures\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readProcedures(locale));
   }
 
@@ -127,6 +145,7 @@ export class ContentService {
   }
 
   home(procedureId: string, locale: string): ProcedureHome {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readHome(procedureId, locale));
   }
 
@@ -148,6 +167,7 @@ export class ContentService {
   }
 
   topic(procedureId: string, topicId: string, locale: string): TopicPage {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readTopic(procedureId, topicId, locale));
   }
 
@@ -163,6 +183,7 @@ export class ContentService {
   }
 
   walkthrough(procedureId: string, locale: string): Walkthrough {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readWalkthrough(procedureId, locale));
   }
 
@@ -183,6 +204,7 @@ export class ContentService {
   }
 
   quiz(procedureId: string, locale: string): Quiz {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readQuiz(procedureId, locale));
   }
 

@@ -63,7 +63,10 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const versions = writable ? new ContentVersions(writable) : null;
   const audit = new AuditLog(writable);
   return {
-    content: new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly })),
+    content: new ContentService(layers, () => {
+      const s = settings.get();
+      return { approvedOnly: s.approvedContentOnly, enabledLocales: s.enabledLocales, localeOrder: s.localeOrder };
+    }),
     settings,
     audit,
     versions,

@@ -1,4 +1,6 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
+import type { FontPackage } from './fonts';
+
 export type Direction = 'ltr' | 'rtl';
 export type ReviewStatus = 'draft' | 'reviewed' | 'approved';
 
@@ -7,6 +9,8 @@ export interface Locale {
   nativeName: string;
   englishName: string;
   direction: Direction;
+  /** The font package that draws it (fonts.ts). */
+  font: FontPackage;
 }
 
 /** Review state of a block of localized text shown to a patient. */

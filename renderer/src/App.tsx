@@ -22,6 +22,7 @@ import { lazy, Suspense } from 'react';
 import { callApi } from './api/client';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import { BASE_FONT } from '../../electron/shared/fonts';
 
 const IDLE_WARNING_MS = 30_000;
 
@@ -49,7 +50,7 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   const onStaffScreen = staffScreens.has(state.screen.name);
   // Staff screens use the clinic's default language; patient screens the patient's choice.
   const code = onStaffScreen ? info.defaultLocale : (state.locale ?? info.defaultLocale);
-  const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const };
+  const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const, font: BASE_FONT };
   const procedures = useCall('listProcedures', { locale: locale.code });
   const procedureList = procedures.state === 'ready' ? procedures.value : [];
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
