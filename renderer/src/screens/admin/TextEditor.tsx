@@ -8,6 +8,7 @@ import { DoneNote, ErrorNote, errorText, formatTime, StatusBadge } from './admin
 import { cellOf, previewKindOf } from './content-areas';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import type { Locale, ProcedureHome, ReviewStatus } from '../../../../electron/shared/content-types';
+import { inLanguage } from '../../styles/fonts';
 
 const TARGET_GRADE = 6;
 
@@ -73,8 +74,7 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
             <label htmlFor={textId}>{t('admin.editor.textIn', { language: locale.englishName })}</label>
             <textarea
               id={textId}
-              lang={locale.code}
-              dir={locale.direction}
+              {...inLanguage(locale)}
               rows={Math.min(14, Math.max(3, Math.ceil(draft.length / 60) + draft.split('\n').length))}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
@@ -185,7 +185,7 @@ function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; dr
       <p className="tr-label" id={`preview-${item.key}`}>
         {t('admin.editor.preview')}
       </p>
-      <div className="preview-frame" lang={locale.code} dir={locale.direction} role="group" aria-labelledby={`preview-${item.key}`} data-preview={kind}>
+      <div className="preview-frame" {...inLanguage(locale)} role="group" aria-labelledby={`preview-${item.key}`} data-preview={kind}>
         {body}
       </div>
     </div>
