@@ -130,8 +130,14 @@ CREATE TABLE content_meta (
 ) STRICT;
 `;
 
-/** Version 2: each language names its font package (electron/shared/fonts.ts); local migration 0050 adds it to the overlay. */
-export const localeFontColumnV2 = `ALTER TABLE locales ADD COLUMN font TEXT NOT NULL DEFAULT '@fontsource/noto-sans';`;
+/**
+ * Version 2: each language names its font package (electron/shared/fonts.ts) and, optionally,
+ * the locale Intl formats its dates and numbers with; local migration 0050 adds both to the overlay.
+ */
+export const localeColumnsV2 = `
+ALTER TABLE locales ADD COLUMN font TEXT NOT NULL DEFAULT '@fontsource/noto-sans';
+ALTER TABLE locales ADD COLUMN intl_locale TEXT;
+`;
 
 /** The content tables as content.db holds them today. */
-export const contentTables = `${contentTablesV1}\n${localeFontColumnV2}`;
+export const contentTables = `${contentTablesV1}\n${localeColumnsV2}`;

@@ -77,11 +77,11 @@ export class ContentService {
   }
 
   private readLocales(): Locale[] {
-    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; sort_order: number };
+    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; intl_locale: string | null; sort_order: number };
     return this.layers
       .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
       .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
-      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction, font: r.font }));
+      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction, font: r.font, ...(r.intl_locale ? { intlLocale: r.intl_locale } : {}) }));
   }
 
   private approvedOnly(): boolean {

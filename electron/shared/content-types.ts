@@ -11,6 +11,8 @@ export interface Locale {
   direction: Direction;
   /** The font package that draws it (fonts.ts). */
   font: FontPackage;
+  /** The locale Intl formats its dates and numbers with, when not its own code. */
+  intlLocale?: string;
 }
 
 /** Review state of a block of localized text shown to a patient. */
