@@ -105,7 +105,10 @@ describe('adding languages from files alone (FORMAT.md, "Adding a language")', (
     const keys = (file: string) => {
       const out: string[] = [];
       const walk = (o: Record<string, unknown>, p: string) => {
-        for (const [k, v] of Object.entries(o)) typeof v === 'object' && v ? walk(v as Record<string, unknown>, `${p}${k}.`) : out.push(`${p}${k}`);
+        for (const [k, v] of Object.entries(o)) {
+          if (typeof v === 'object' && v) walk(v as Record<string, unknown>, `${p}${k}.`);
+          else out.push(`${p}${k}`);
+        }
       };
       walk(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>, '');
       return out.sort();
