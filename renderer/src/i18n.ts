@@ -47,9 +47,9 @@ export function loadUiStrings(code: string): Promise<void> {
         i18next.addResourceBundle(code, 'ui', strings, true, true);
         loaded.add(code);
       },
-      // Without its file the language's screens fall back to English, key by key; a later call tries again.
+      // Without its file (a damaged install) the language's screens fall back to English, key by key.
       () => {
-        loading.delete(code);
+        loaded.add(code);
       },
     );
     loading.set(code, pending);

@@ -32,9 +32,12 @@ export function loadFont(font: FontPackage): Promise<void> {
   if (loaded.has(font) || !load) return Promise.resolve();
   let pending = loading.get(font);
   if (!pending) {
-    pending = load().then(() => {
-      loaded.add(font);
-    });
+    // A family that cannot load (a damaged install) leaves the text in Noto Sans, never a screen stuck waiting.
+    pending = load()
+      .catch(() => undefined)
+      .then(() => {
+        loaded.add(font);
+      });
     loading.set(font, pending);
   }
   return pending;
