@@ -104,10 +104,12 @@ function pdfFonts(file: string): { name: string; embedded: string }[] {
     });
 }
 
-async function staffIn(page: Page, server: KioskServer, patientLanguage: string) {
+async function staffIn(page: Page, server: KioskServer, patientLanguage: { code: string; name: string }) {
   setPin(server.dataDir, 'nurse', '2468');
   await openLanguages(page, server.url);
-  await page.getByRole('button', { name: patientLanguage }).click();
+  await page.getByRole('button', { name: patientLanguage.name }).click();
+  // The home screen in that language (its strings loaded, its direction set) before the long press.
+  await expect(page.locator('html')).toHaveAttribute('lang', patientLanguage.code);
   await expect(page.locator('[data-topic]').first()).toBeVisible();
   const box = (await page.locator('[data-staff-entry]').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -126,7 +128,7 @@ for (const [code, family] of [
 ] as const) {
   test(`a discharge sheet in ${code} embeds its font in the PDF`, async ({ page, many }) => {
     test.setTimeout(90_000);
-    await staffIn(page, many, 'English');
+    await staffIn(page, many, { code: 'en', name: 'English' });
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, { ...sampleForm, locale: code });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -145,7 +147,7 @@ for (const [code, family] of [
 
 test('staff screens follow the staff member’s language; the patient’s stays as it was', async ({ page, many }) => {
   test.setTimeout(60_000);
-  await staffIn(page, many, 'العربية');
+  await staffIn(page, many, { code: 'ar', name: 'العربية' });
   await page.getByLabel(uiText('en', 'staff.language')).selectOption('es');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
