@@ -2,7 +2,7 @@
 import { existsSync, renameSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openWritable } from './connection';
-import { CONTENT_SCHEMA_VERSION, contentTablesV1 } from './content-schema';
+import { CONTENT_SCHEMA_VERSION, contentTables } from './content-schema';
 import { readSourcePack } from './source-pack';
 import { checkPack, type PackProblem } from './pack-validate';
 import { importPack, type ImportSummary } from './importer';
@@ -22,7 +22,7 @@ export function buildContentDatabase(sourceDir: string, outPath: string): BuildR
   rmSync(tmp, { force: true });
   const db = openWritable(tmp, { wal: false });
   try {
-    db.exec(contentTablesV1);
+    db.exec(contentTables);
     const summary = importPack(db, check.pack, 'bundled');
     db.prepare('INSERT INTO content_meta (key, value) VALUES (?, ?)').run('contentHash', hash);
     db.prepare('INSERT INTO content_meta (key, value) VALUES (?, ?)').run('packFormatVersion', String(check.pack.formatVersion));

@@ -3,7 +3,7 @@
  * Frozen at version 1: a change here needs a new local migration and a new
  * CONTENT_SCHEMA_VERSION, never an edit of these statements.
  */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
 
 export const contentTablesV1 = `
 CREATE TABLE locales (
@@ -129,3 +129,15 @@ CREATE TABLE content_meta (
   value TEXT NOT NULL
 ) STRICT;
 `;
+
+/**
+ * Version 2: each language names its font package (electron/shared/fonts.ts) and, optionally,
+ * the locale Intl formats its dates and numbers with; local migration 0050 adds both to the overlay.
+ */
+export const localeColumnsV2 = `
+ALTER TABLE locales ADD COLUMN font TEXT NOT NULL DEFAULT '@fontsource/noto-sans';
+ALTER TABLE locales ADD COLUMN intl_locale TEXT;
+`;
+
+/** The content tables as content.db holds them today. */
+export const contentTables = `${contentTablesV1}\n${localeColumnsV2}`;

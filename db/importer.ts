@@ -21,9 +21,9 @@ export interface ImportSummary {
 export function importPack(db: Db, pack: ContentPack, origin: TextOrigin): ImportSummary {
   const s = {
     locale: db.prepare(
-      `INSERT INTO locales (code, native_name, english_name, direction, sort_order) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO locales (code, native_name, english_name, direction, font, intl_locale, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET native_name = excluded.native_name, english_name = excluded.english_name,
-       direction = excluded.direction, sort_order = excluded.sort_order`,
+       direction = excluded.direction, font = excluded.font, intl_locale = excluded.intl_locale, sort_order = excluded.sort_order`,
     ),
     procedure: db.prepare(
       `INSERT INTO procedures (id, sort_order, hero_illustration) VALUES (?, ?, ?)
@@ -64,7 +64,7 @@ export function importPack(db: Db, pack: ContentPack, origin: TextOrigin): Impor
     : null;
 
   const run = db.transaction(() => {
-    pack.locales.forEach((l, i) => s.locale.run(l.code, l.nativeName, l.englishName, l.direction, i * 10));
+    pack.locales.forEach((l, i) => s.locale.run(l.code, l.nativeName, l.englishName, l.direction, l.font, l.intlLocale ?? null, i * 10));
     for (const p of pack.procedures) {
       s.procedure.run(p.id, p.sortOrder, p.heroIllustration);
       for (const clear of s.clear) clear.run(p.id);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { contentId, localeCode } from '../electron/shared/ids';
 import { NARRATION_MAX_BASE64, narrationMimes } from '../electron/shared/narration';
+import { BASE_FONT, fontPackages } from '../electron/shared/fonts';
 
 export const PACK_FORMAT = 'clinic-kiosk-content-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -38,6 +39,20 @@ export const localeSchema = z.strictObject({
   nativeName: z.string().min(1).max(100),
   englishName: z.string().min(1).max(100),
   direction: z.enum(['ltr', 'rtl']),
+  /** The font package that draws the language (electron/shared/fonts.ts); packs made before fonts were named get Noto Sans. */
+  font: z.enum(fontPackages, { message: `one of the kiosk's font packages: ${fontPackages.join(', ')}` }).default(BASE_FONT),
+  /** Where Intl has no data for the language (or another calendar is wanted): the locale dates and numbers are formatted with, e.g. "fr-HT". */
+  intlLocale: z
+    .string()
+    .max(60)
+    .refine((tag) => {
+      try {
+        return Intl.getCanonicalLocales(tag).length === 1 && Intl.DateTimeFormat.supportedLocalesOf(tag).length === 1;
+      } catch {
+        return false;
+      }
+    }, 'a locale that Intl formats dates for, such as "fr-HT"')
+    .optional(),
 });
 
 const teaches = z.string().regex(/^(step|topic):[a-z0-9]+(-[a-z0-9]+)*$/, '"step:<id>" or "topic:<id>"');

@@ -4,6 +4,7 @@ import { join, extname } from 'node:path';
 import { z } from 'zod';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, localeSchema, reviewFields, structureSchema, type ContentPack } from './pack-schema';
 import { contentId, localeCode } from '../electron/shared/ids';
+import { fontPackages } from '../electron/shared/fonts';
 
 const sourceStructure = structureSchema.extend({
   illustrations: z.array(z.strictObject({ id: contentId, file: z.string().min(1) })),
@@ -38,7 +39,8 @@ function readJson<T>(path: string, schema: z.ZodType<T>): T {
 }
 
 export function readSourcePack(dir: string): ContentPack {
-  const locales = readJson(join(dir, 'locales.json'), z.array(localeSchema));
+  // In the sources every language names its font (packs from older kiosks may leave it out).
+  const locales = readJson(join(dir, 'locales.json'), z.array(localeSchema.extend({ font: z.enum(fontPackages, { message: `one of the kiosk's font packages: ${fontPackages.join(', ')}` }) })));
   const localeOrder = new Map(locales.map((l, i) => [l.code, i]));
   const procedureDirs = readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'procedure.json')))

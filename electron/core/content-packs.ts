@@ -18,6 +18,7 @@ import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import { contentHash } from '../../db/canonical-json';
 import { SOURCE_LOCALE } from './content-service';
+import type { FontPackage } from '../shared/fonts';
 
 export class PackRejected extends KioskError {
   constructor(readonly problems: PackProblem[]) {
@@ -40,7 +41,7 @@ export class ContentPacks {
 
   /** The content as patients see it, as a pack: everything, one procedure, or chosen languages (English always). */
   exportPack(options: { procedureId?: string; locales?: string[] } = {}): ContentPack {
-    type L = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
+    type L = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; intl_locale: string | null; sort_order: number };
     const allLocales = this.layers.union<L>('SELECT * FROM locales', (r) => r.code).sort((a, b) => a.sort_order - b.sort_order);
     const wanted = options.locales?.length ? new Set([SOURCE_LOCALE, ...options.locales]) : null;
     const locales = allLocales.filter((l) => !wanted || wanted.has(l.code));
@@ -50,7 +51,7 @@ export class ContentPacks {
       format: PACK_FORMAT,
       formatVersion: PACK_FORMAT_VERSION,
       description: `Exported from the kiosk on ${new Date(this.now()).toISOString().slice(0, 10)}`,
-      locales: locales.map((l) => ({ code: l.code, nativeName: l.native_name, englishName: l.english_name, direction: l.direction })),
+      locales: locales.map((l) => ({ code: l.code, nativeName: l.native_name, englishName: l.english_name, direction: l.direction, font: l.font, ...(l.intl_locale ? { intlLocale: l.intl_locale } : {}) })),
       procedures: [],
       texts: [],
     };

@@ -18,9 +18,19 @@ import type { NarrationRef } from '../shared/narration';
 import { narrationRef } from './narration';
 import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
 import { defaultSettings } from '../shared/settings-schema';
+import type { FontPackage } from '../shared/fonts';
+import { patientLocales, type LocaleChoice } from '../shared/locale-order';
 import type { Db } from '../../db/connection';
 
 export const SOURCE_LOCALE = 'en';
+
+export interface ContentOptions extends LocaleChoice {
+  /** When set, texts not yet approved are not shown to patients. */
+  approvedOnly: boolean;
+  /** The clinic's values for the variables that topic, step, quiz and glossary texts may use. */
+  clinic: Record<ClinicVariableName, string>;
+}
+
 const statusRank: Record<ReviewStatus, number> = { draft: 0, reviewed: 1, approved: 2 };
 
 /** Looks up texts in one language, falling back to English, and remembers what it did. */
@@ -86,31 +96,33 @@ function withNarration<F extends string>(narration: Partial<Record<F, NarrationR
   return narration ? { narration } : {};
 }
 
-/** What the clinic's settings change in patient content. */
-export interface ContentOptions {
-  approvedOnly: boolean;
-  /** The clinic's values for the variables that topic, step, quiz and glossary texts may use. */
-  clinic: Record<ClinicVariableName, string>;
-}
-
 const noClinicValues: ContentOptions['clinic'] = { clinicName: '', clinicPhone: '', afterHoursPhone: '', emergencyNumber: defaultSettings.emergencyNumber };
 
 export class ContentService {
   constructor(
     private readonly layers: ContentLayers,
-    private readonly options: () => ContentOptions = () => ({ approvedOnly: false, clinic: noClinicValues }),
+    private readonly options: () => ContentOptions = () => ({ approvedOnly: false, enabledLocales: [], localeOrder: [], clinic: noClinicValues }),
   ) {}
 
-  listLocales(): Locale[] {
+  /** Every language in the content, switched on or not (admin screens). */
+  allLocales(): Locale[] {
     return this.layers.cached('locales', () => this.readLocales());
   }
 
+  /**
+   * The languages patients get, in the clinic's order: the one rule behind the language
+   * screen and every content call (a language switched off is neither listed nor served).
+   */
+  listLocales(): Locale[] {
+    return patientLocales(this.allLocales(), this.options());
+  }
+
   private readLocales(): Locale[] {
-    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; sort_order: number };
+    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; intl_locale: string | null; sort_order: number };
     return this.layers
       .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
       .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
-      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
+      .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction, font: r.font, ...(r.intl_locale ? { intlLocale: r.intl_locale } : {}) }));
   }
 
   /** Part of every cache key of patient content: what the settings change in it. */
@@ -179,6 +191,7 @@ export class ContentService {
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`procedures\u0000${locale}\u0000${this.variant()}`, () => this.readProcedures(locale));
   }
 
@@ -194,6 +207,7 @@ export class ContentService {
   }
 
   home(procedureId: string, locale: string): ProcedureHome {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readHome(procedureId, locale));
   }
 
@@ -220,6 +234,7 @@ export class ContentService {
   }
 
   topic(procedureId: string, topicId: string, locale: string): TopicPage {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.variant()}`, () => this.readTopic(procedureId, topicId, locale));
   }
 
@@ -240,6 +255,7 @@ export class ContentService {
   }
 
   walkthrough(procedureId: string, locale: string): Walkthrough {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readWalkthrough(procedureId, locale));
   }
 
@@ -261,6 +277,7 @@ export class ContentService {
   }
 
   quiz(procedureId: string, locale: string): Quiz {
+    this.locale(locale); // before the cache: a language switched off since is not served from it
     return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readQuiz(procedureId, locale));
   }
 

@@ -32,7 +32,7 @@ export function itemApplies(when: string | null, form: DischargeForm): boolean {
 }
 
 export function fillSheetBlock(template: DischargeTemplate, form: DischargeForm, clinicName: string): SheetBlock {
-  const values = sheetValues(template.locale.code, form, clinicName);
+  const values = sheetValues(template.locale.intlLocale ?? template.locale.code, form, clinicName);
   const fill = (text: string) => fillTemplate(text, values, template.locale.direction);
   return {
     locale: template.locale,
@@ -59,7 +59,7 @@ export function buildDischargeSheet(
     second: templates.second ? fillSheetBlock(templates.second, form, clinicName) : null,
     clinicName,
     clinicPhone: form.clinicPhone,
-    printedOn: formatDate(templates.primary.locale.code, today.toISOString().slice(0, 10)),
+    printedOn: formatDate(templates.primary.locale.intlLocale ?? templates.primary.locale.code, today.toISOString().slice(0, 10)),
     patientName: form.patientName.trim(),
     painNotes: form.painNotes.trim(),
     nurseNotes: form.nurseNotes.trim(),

@@ -52,17 +52,13 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         clinicName: s.clinicName,
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         defaultLocale: s.defaultLocale,
-        enabledLocales: s.enabledLocales.length ? s.enabledLocales : core.content.listLocales().map((l) => l.code),
+        enabledLocales: core.content.listLocales().map((l) => l.code),
         capabilities: { appPrinting: Boolean(platform.printSheet) },
         clinicVariables: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
         startupWarnings: staff ? core.local.warnings : [],
       };
     },
-    listLocales: () => {
-      const enabled = core.settings.get().enabledLocales;
-      const all = core.content.listLocales();
-      return enabled.length ? all.filter((l) => enabled.includes(l.code)) : all;
-    },
+    listLocales: () => core.content.listLocales(),
     listProcedures: ({ locale }) => core.content.listProcedures(locale),
     getProcedureHome: ({ procedureId, locale }) => core.content.home(procedureId, locale),
     getTopic: ({ procedureId, topicId, locale }) => core.content.topic(procedureId, topicId, locale),
@@ -128,6 +124,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminSaveText: ({ procedureId, locale, key, text }, ctx) => core.admin.saveText(ctx.session.role, procedureId, locale, key, text),
     adminSetReview: ({ procedureId, locale, key, status, reviewer }, ctx) => core.admin.setReview(ctx.session.role, procedureId, locale, key, status, reviewer),
     adminRevertText: ({ procedureId, locale, key }, ctx) => core.admin.revert(ctx.session.role, procedureId, locale, key),
+    adminListLocales: () => core.content.allLocales(),
     adminTranslationMatrix: ({ procedureId }) => core.admin.matrix(procedureId),
     adminReplaceIllustration: ({ procedureId, illustrationId, mediaType, data }, ctx) => {
       core.admin.replaceIllustration(ctx.session.role, procedureId, illustrationId, mediaType, data);

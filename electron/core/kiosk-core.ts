@@ -77,6 +77,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       const s = settings.get();
       return {
         approvedOnly: s.approvedContentOnly,
+        enabledLocales: s.enabledLocales,
+        localeOrder: s.localeOrder,
         clinic: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
       };
     }),

@@ -1,6 +1,7 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
 import type { ClinicVariableName } from './sheet-variables';
 import type { NarrationRef } from './narration';
+import type { FontPackage } from './fonts';
 
 /**
  * Recordings to play for an item's texts, by field name (e.g. `{ body: { url, stale: false } }`).
@@ -16,6 +17,10 @@ export interface Locale {
   nativeName: string;
   englishName: string;
   direction: Direction;
+  /** The font package that draws it (fonts.ts). */
+  font: FontPackage;
+  /** The locale Intl formats its dates and numbers with, when not its own code. */
+  intlLocale?: string;
 }
 
 /** Review state of a block of localized text shown to a patient. */

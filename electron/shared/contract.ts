@@ -91,6 +91,8 @@ export const contract = {
     z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey, status: z.enum(['draft', 'reviewed', 'approved']), reviewer: z.string().max(120, 'at most 120 characters') }),
   ),
   adminRevertText: call<AdminTextItem>()('admin', z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey })),
+  /** Every language in the content, also those switched off for patients. */
+  adminListLocales: call<Locale[]>()('admin', none),
   adminTranslationMatrix: call<TranslationMatrix>()('admin', z.strictObject({ procedureId: contentId })),
   adminReplaceIllustration: call<{ replaced: true }>()(
     'admin',

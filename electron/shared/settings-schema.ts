@@ -15,6 +15,8 @@ export const settingsSchema = z.strictObject({
   defaultLocale: localeCode,
   /** Empty means every language in the content. */
   enabledLocales: z.array(localeCode).max(50),
+  /** The order of the language screen: these first, in this order, then the rest in content order. */
+  localeOrder: z.array(localeCode).max(50).refine((codes) => new Set(codes).size === codes.length, 'each language once'),
   /** Discharge-sheet defaults the nurse can change per patient; null means "ask every time". */
   liftLimit: z.strictObject({ value: z.number().positive().max(100), unit: z.enum(massUnits) }).nullable(),
   noDrivingDays: z.number().int().min(1).max(90).nullable(),
@@ -43,6 +45,7 @@ export const defaultSettings: Settings = {
   idleTimeoutSeconds: 90,
   defaultLocale: 'en',
   enabledLocales: [],
+  localeOrder: [],
   liftLimit: null,
   noDrivingDays: null,
   showerAfterHours: null,

@@ -22,6 +22,10 @@ import { lazy, Suspense } from 'react';
 import { callApi } from './api/client';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import { BASE_FONT, fontStack } from '../../electron/shared/fonts';
+import { useLoadedLocale } from './hooks/useLocaleReady';
+
+const englishLocale: Locale = { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr', font: BASE_FONT };
 
 const IDLE_WARNING_MS = 30_000;
 
@@ -47,9 +51,11 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const onStaffScreen = staffScreens.has(state.screen.name);
-  // Staff screens use the clinic's default language; patient screens the patient's choice.
-  const code = onStaffScreen ? info.defaultLocale : (state.locale ?? info.defaultLocale);
-  const locale = locales.find((l) => l.code === code) ?? locales[0] ?? { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr' as const };
+  // Staff screens follow the signed-in person's choice (else the clinic's default); patient screens the patient's.
+  const code = onStaffScreen ? (state.staffLocale ?? info.defaultLocale) : (state.locale ?? info.defaultLocale);
+  const wanted = locales.find((l) => l.code === code) ?? locales[0] ?? englishLocale;
+  // Shown once its UI strings and font are in (each language loads when first chosen).
+  const locale = useLoadedLocale(wanted);
   const procedures = useCall('listProcedures', { locale: locale.code });
   const procedureList = procedures.state === 'ready' ? procedures.value : [];
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
@@ -59,10 +65,11 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
     const html = document.documentElement;
     html.lang = locale.code;
     html.dir = locale.direction;
+    html.style.fontFamily = fontStack(locale.font);
     html.dataset.textSize = String(state.display.textSize);
     html.dataset.contrast = state.display.highContrast ? 'high' : 'normal';
     html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
-  }, [i18n, locale.code, locale.direction, state.display]);
+  }, [i18n, locale.code, locale.direction, locale.font, state.display]);
 
   const { idle, stillHere } = useIdle({
     // A staff session ends after two minutes without a touch (warning included).

@@ -1,13 +1,62 @@
-/** UI strings (not content) from resources/locales/<lng>/ui.json, bundled at build time. */
+/**
+ * UI strings (not content) from resources/locales/<lng>/ui.json. English (the fallback, per
+ * key) is bundled; every other language's file is copied to the build as a JSON file and
+ * fetched when a screen first needs that language, so the JavaScript stays the same size
+ * however many languages there are. Only the attract screen's lines of every language are
+ * bundled up front: it greets in each of them before anyone chooses.
+ */
 import i18next, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import english from '../../resources/locales/en/ui.json';
 import { isolateValue } from '../../electron/shared/bidi';
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../resources/locales/*/ui.json', { eager: true });
+type Strings = Record<string, unknown>;
+const codeOf = (path: string) => path.split('/').at(-2) as string;
 
-export const uiResources = Object.fromEntries(
-  Object.entries(files).map(([path, mod]) => [path.split('/').at(-2) as string, { ui: mod.default }]),
+const files = import.meta.glob<string>(['../../resources/locales/*/ui.json', '!../../resources/locales/en/ui.json'], { query: '?url', import: 'default', eager: true });
+const attractLines = import.meta.glob<Strings>('../../resources/locales/*/ui.json', { eager: true, import: 'attract' });
+
+const loaders = new Map(
+  Object.entries(files).map(([path, url]) => [
+    codeOf(path),
+    async () => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`The screen texts for ${codeOf(path)} could not be loaded (${res.status}).`);
+      return (await res.json()) as Strings;
+    },
+  ]),
 );
+const loaded = new Set<string>(['en']);
+const loading = new Map<string, Promise<void>>();
+
+/** Languages that have a UI strings file. */
+export const uiLanguages: readonly string[] = ['en', ...loaders.keys()];
+
+/** True when every UI string of `code` is in memory (a language without a file falls back to English). */
+export function uiStringsLoaded(code: string): boolean {
+  return loaded.has(code) || !loaders.has(code);
+}
+
+/** Loads a language's UI strings once; later calls return the same promise. */
+export function loadUiStrings(code: string): Promise<void> {
+  const load = loaders.get(code);
+  if (uiStringsLoaded(code) || !load) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = load().then(
+      (strings) => {
+        i18next.addResourceBundle(code, 'ui', strings, true, true);
+        loaded.add(code);
+      },
+      // Without its file (a damaged install) the language's screens fall back to English, key by key.
+      () => {
+        loaded.add(code);
+      },
+    );
+    loading.set(code, pending);
+  }
+  return pending;
+}
 
 /**
  * Every value placed into a UI string (a count, a date, a step number) is bidi-isolated for the
@@ -27,7 +76,7 @@ const bidiIsolation: FormatterModule = {
 };
 
 void i18next.use(initReactI18next).use(bidiIsolation).init({
-  resources: uiResources,
+  resources: Object.fromEntries(Object.entries(attractLines).map(([path, attract]) => [codeOf(path), { ui: codeOf(path) === 'en' ? english : { attract } }])),
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'ui',

@@ -13,11 +13,11 @@ import { topicIcons, type ContentPack, type PackLocale, type PackText } from '..
 import { figure, median, repoRoot, tempDir, type Figure } from './lib';
 
 const extraLocales: PackLocale[] = [
-  { code: 'fr', nativeName: 'Français', englishName: 'French', direction: 'ltr' },
-  { code: 'de', nativeName: 'Deutsch', englishName: 'German', direction: 'ltr' },
-  { code: 'pt', nativeName: 'Português', englishName: 'Portuguese', direction: 'ltr' },
-  { code: 'ru', nativeName: 'Русский', englishName: 'Russian', direction: 'ltr' },
-  { code: 'fa', nativeName: 'فارسی', englishName: 'Persian', direction: 'rtl' },
+  { code: 'fr', nativeName: 'Français', englishName: 'French', direction: 'ltr', font: '@fontsource/noto-sans' },
+  { code: 'de', nativeName: 'Deutsch', englishName: 'German', direction: 'ltr', font: '@fontsource/noto-sans' },
+  { code: 'pt', nativeName: 'Português', englishName: 'Portuguese', direction: 'ltr', font: '@fontsource/noto-sans' },
+  { code: 'ru', nativeName: 'Русский', englishName: 'Russian', direction: 'ltr', font: '@fontsource/noto-sans' },
+  { code: 'fa', nativeName: 'فارسی', englishName: 'Persian', direction: 'rtl', font: '@fontsource/vazirmatn' },
 ];
 
 /**

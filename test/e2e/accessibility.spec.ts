@@ -56,6 +56,8 @@ for (const locale of ['en', 'ar']) {
 test('body text is at least 24 CSS px at the default size', async ({ page, kiosk }) => {
   await startIn(page, kiosk.url, 'en');
   await page.locator('[data-topic="after"]').click();
+  // Measured once the topic is on screen (it loads after the tap).
+  await expect(page.locator('.topic-section p').first()).toBeVisible();
   const sizes = await page.locator('.topic-section p, .topic-section li').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
   expect(sizes.length).toBeGreaterThan(5);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);

@@ -1,7 +1,22 @@
-/** Layout holds on portrait, landscape and small-laptop screens at every text size. */
+/**
+ * Layout holds on portrait, landscape and small-laptop screens at every text size, in every
+ * language listed below. Each screen is measured once its own content is on it and its fonts
+ * are in (not right after the tap).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './kiosk-fixture';
-import { startIn, uiText } from './kiosk-pages';
+import { test as base, expect, startKiosk, type KioskServer } from './kiosk-fixture';
+import { uiText } from './kiosk-pages';
+import { pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
+import { removeTempDirs } from '../fixtures/content';
+
+/**
+ * The languages checked: the bundled ones with the longest strings, and the pseudo-language
+ * (English about 35 % longer, with accents: test/fixtures/languages.ts). Add ru, tl, vi and pl
+ * here when their content files land.
+ */
+const layoutLocales = ['en', 'hi', pseudoLocale.code];
 
 const viewports = [
   { width: 1080, height: 1920 },
@@ -9,7 +24,32 @@ const viewports = [
   { width: 1366, height: 768 },
 ];
 
+// A content folder with the bundled languages and the fixture ones, built with the real build.
+const content = sixteenLanguageContent();
+const locales = JSON.parse(readFileSync(join(content.contentDir, 'locales.json'), 'utf8')) as { code: string; nativeName: string }[];
+const texts = (locale: string) =>
+  (JSON.parse(readFileSync(join(content.contentDir, 'kyphoplasty', 'text', `${locale}.json`), 'utf8')) as { texts: Record<string, string> }).texts;
+/** UI strings: a language without its own file yet shows English. */
+const ui = (locale: string, key: string) => {
+  try {
+    return uiText(locale, key) ?? uiText('en', key);
+  } catch {
+    return uiText('en', key);
+  }
+};
+
+const test = base.extend<{ server: KioskServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const { server, stop } = await startKiosk(['--content', content.db]);
+    await use(server);
+    await stop();
+  },
+});
+test.afterAll(removeTempDirs);
+
 async function layoutProblems(page: Page): Promise<string[]> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page.evaluate(() => {
     const problems: string[] = [];
     const vw = document.documentElement.clientWidth;
@@ -27,25 +67,42 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Waits until the screen shows `heading` as its first-level heading and nothing is still loading. */
+async function showing(page: Page, heading: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await expect(page.locator('.loading')).toHaveCount(0);
+}
+
 for (const viewport of viewports) {
-  test(`layout at ${viewport.width}x${viewport.height}, every text size`, async ({ page, kiosk }) => {
-    test.setTimeout(120_000);
+  test(`layout at ${viewport.width}x${viewport.height}, every text size`, async ({ page, server }) => {
+    test.setTimeout(60_000 * layoutLocales.length);
     await page.setViewportSize(viewport);
-    for (const locale of ['en', 'hi']) {
-      await startIn(page, kiosk.url, locale);
+    for (const locale of layoutLocales) {
+      const t = texts(locale);
+      await page.goto(server.url);
+      await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+      expect(await layoutProblems(page), `${locale} language screen`).toEqual([]);
+      await page.getByRole('button', { name: locales.find((l) => l.code === locale)!.nativeName }).click();
+      await showing(page, t['procedure.name']!);
       for (const size of ['textSizeSmall', 'textSizeMedium', 'textSizeLarge']) {
-        await page.getByRole('button', { name: uiText(locale, `toolbar.${size}`), exact: true }).click();
+        await page.getByRole('button', { name: ui(locale, `toolbar.${size}`), exact: true }).click();
         const where = `${locale} ${size}`;
-        await page.getByRole('button', { name: uiText(locale, 'toolbar.home') }).click();
+        await page.getByRole('button', { name: ui(locale, 'toolbar.home') }).click();
+        await showing(page, t['procedure.name']!);
         expect(await layoutProblems(page), `${where} home`).toEqual([]);
         await page.locator('[data-topic="compare"]').click();
+        await showing(page, t['topic.compare.title']!);
         expect(await layoutProblems(page), `${where} topic`).toEqual([]);
-        await page.getByRole('button', { name: uiText(locale, 'toolbar.home') }).click();
+        await page.getByRole('button', { name: ui(locale, 'toolbar.home') }).click();
         await page.locator('[data-feature="walkthrough"]').click();
+        await expect(page.getByRole('heading', { name: t['step.needle.title']! })).toBeVisible();
+        await expect(page.locator('.loading')).toHaveCount(0);
         expect(await layoutProblems(page), `${where} walkthrough`).toEqual([]);
-        await page.getByRole('button', { name: uiText(locale, 'toolbar.home') }).click();
+        await page.getByRole('button', { name: ui(locale, 'toolbar.home') }).click();
         await page.locator('[data-feature="quiz"]').click();
+        await expect(page.getByText(t['quiz.order.question']!)).toBeVisible();
         await page.locator('[data-option="b"]').click();
+        await expect(page.getByText(t['quiz.order.explanation']!)).toBeVisible();
         expect(await layoutProblems(page), `${where} quiz`).toEqual([]);
       }
       await page.goto('about:blank');

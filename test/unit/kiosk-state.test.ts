@@ -126,3 +126,16 @@ describe('read aloud helpers', () => {
     expect(chunks.join(' ')).toBe(text);
   });
 });
+
+describe('staff language', () => {
+  it('the staff member’s language is kept apart from the patient’s and ends with the staff session', () => {
+    const s = run([
+      { type: 'chooseLocale', locale: 'es' },
+      { type: 'staffSignedIn', role: 'nurse' },
+      { type: 'chooseStaffLocale', locale: 'ar' },
+    ]);
+    expect(s).toMatchObject({ locale: 'es', staffLocale: 'ar' });
+    expect(run([{ type: 'navigate', screen: { name: 'discharge' } }], s)).toMatchObject({ locale: 'es', staffLocale: 'ar' });
+    expect(run([{ type: 'reset' }], s)).toMatchObject({ locale: null, staffLocale: null, staffRole: 'public' });
+  });
+});

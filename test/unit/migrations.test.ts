@@ -100,6 +100,23 @@ describe('0040 illustration overrides', () => {
   });
 });
 
+describe('0050 locale font and Intl locale', () => {
+  it('keeps the languages a clinic imported and gives each a font: right-to-left ones the Arabic-script face', async () => {
+    const { migration0030 } = await import('../../db/migrations/0030-staff-access');
+    const { migration0040 } = await import('../../db/migrations/0040-illustration-overrides');
+    const { migration0050 } = await import('../../db/migrations/0050-locale-font');
+    const db = memoryDb();
+    const upTo40 = [migration0010, migration0020, migration0030, migration0040];
+    migrate(db, upTo40);
+    db.prepare("INSERT INTO locales (code, native_name, english_name, direction, sort_order) VALUES ('fr', 'Français', 'French', 'ltr', 0), ('ur', 'اردو', 'Urdu', 'rtl', 10)").run();
+    migrate(db, [...upTo40, migration0050]);
+    expect(db.prepare('SELECT code, font, intl_locale FROM locales ORDER BY sort_order').all()).toEqual([
+      { code: 'fr', font: '@fontsource/noto-sans', intl_locale: null },
+      { code: 'ur', font: '@fontsource/noto-sans-arabic', intl_locale: null },
+    ]);
+    });
+  });
+
 describe('0060 narration', () => {
   it('keeps earlier data and adds recordings by content hash, attached to texts with the hash of the text they were recorded for', async () => {
     const { migration0030 } = await import('../../db/migrations/0030-staff-access');

@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
+import { inLanguage } from '../styles/fonts';
+import { useLocalesLoaded } from '../hooks/useLocaleReady';
 
 function Flags({ block, kind }: { block: SheetBlock; kind: 'emergency' | 'clinic' }) {
   const flags = kind === 'emergency' ? block.emergencyFlags : block.clinicFlags;
   return (
-    <section className={`flag-box flag-${kind}`} lang={block.locale.code} dir={block.locale.direction}>
+    <section className={`flag-box flag-${kind}`} {...inLanguage(block.locale)}>
       <h2>{flags.heading}</h2>
       <ul>
         {flags.items.map((item) => (
@@ -21,7 +23,7 @@ function Section({ block, index, second }: { block: SheetBlock; index: number; s
   const s = block.sections[index];
   if (!s) return null;
   return (
-    <section className={`sheet-section${second ? ' second-language' : ''}`} lang={block.locale.code} dir={block.locale.direction} data-section={s.id}>
+    <section className={`sheet-section${second ? ' second-language' : ''}`} {...inLanguage(block.locale)} data-section={s.id}>
       <h2>{s.heading}</h2>
       <ul className="checklist">
         {s.items.map((item) => (
@@ -37,7 +39,7 @@ function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: b
   const block = sheet.primary;
   const t = i18next.getFixedT(block.locale.code);
   return (
-    <div className="wallet-card" lang={block.locale.code} dir={block.locale.direction}>
+    <div className="wallet-card" {...inLanguage(block.locale)}>
       <p className="card-title">{block.card.title}</p>
       {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
       <p className="card-heading">{block.emergencyFlags.heading}</p>
@@ -87,10 +89,13 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
   const { t: staffT } = useTranslation();
   const count = Math.max(primary.sections.length, second?.sections.length ?? 0);
   usePrintPage(sheet.paper);
+  // The sheet's own labels come from each of its languages' UI strings.
+  const ready = useLocalesLoaded(second ? [primary.locale, second.locale] : [primary.locale]);
+  if (!ready) return <p className="loading">…</p>;
   if (cardOnly) return <div className="print-root"><CardPage sheet={sheet} /></div>;
   return (
     <div className="print-root" aria-label={staffT('form.title')}>
-      <article className={`sheet paper-${sheet.paper}${sheet.largePrint ? ' large-print' : ''}${second ? ' bilingual' : ''}`} lang={primary.locale.code} dir={primary.locale.direction}>
+      <article className={`sheet paper-${sheet.paper}${sheet.largePrint ? ' large-print' : ''}${second ? ' bilingual' : ''}`} {...inLanguage(primary.locale)}>
         <header className="sheet-header">
           <div>
             <p className="sheet-clinic">{sheet.clinicName}</p>
@@ -108,7 +113,7 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
           </div>
         </header>
         <h1>{primary.title}</h1>
-        {second && <p className="second-title second-language" lang={second.locale.code} dir={second.locale.direction}>{second.title}</p>}
+        {second && <p className="second-title second-language" {...inLanguage(second.locale)}>{second.title}</p>}
         <p>{primary.intro}</p>
         <p className="sheet-hint">{t('sheet.checklist')}</p>
         <div className="flag-boxes">

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
+import { inLanguage } from '../styles/fonts';
 
 const CYCLE_MS = 3500;
 
@@ -33,14 +34,14 @@ export function Attract() {
         {still ? (
           <span className="attract-all">
             {locales.map((l) => (
-              <span key={l.code} lang={l.code} dir={l.direction} className="attract-line">
+              <span key={l.code} {...inLanguage(l)} className="attract-line">
                 {greet(l.code)}
               </span>
             ))}
           </span>
         ) : (
           shown && (
-            <span key={shown.code} lang={shown.code} dir={shown.direction} className="attract-greeting">
+            <span key={shown.code} {...inLanguage(shown)} className="attract-greeting">
               <span className="attract-touch">{greet(shown.code)}</span>
               <span className="attract-learn">{learn(shown.code)}</span>
             </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
+import { inLanguage } from '../styles/fonts';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
@@ -12,7 +13,7 @@ export function LanguageChoice() {
       <ul className="language-list">
         {locales.map((l) => (
           <li key={l.code}>
-            <button type="button" lang={l.code} dir={l.direction} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
+            <button type="button" {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
                 recordUsage('language_chosen', l.code);
                 dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
               }}>

@@ -40,6 +40,8 @@ export interface KioskState {
   display: DisplaySettings;
   quiz: QuizState;
   staffRole: StaffRoleState;
+  /** The signed-in person's language for staff and admin screens, for this staff session only. */
+  staffLocale: string | null;
 }
 
 export const initialKioskState: KioskState = {
@@ -50,6 +52,7 @@ export const initialKioskState: KioskState = {
   display: { textSize: 0, highContrast: false, reducedMotion: false },
   quiz: initialQuiz,
   staffRole: 'public',
+  staffLocale: null,
 };
 
 export type KioskAction =
@@ -65,6 +68,8 @@ export type KioskAction =
   | { type: 'toggleMotion' }
   | { type: 'quiz'; action: QuizAction }
   | { type: 'staffSignedIn'; role: 'nurse' | 'admin' }
+  /** Staff screens' language; the patient's language stays as it is. */
+  | { type: 'chooseStaffLocale'; locale: string }
   | { type: 'reset' };
 
 const MAX_HISTORY = 50;
@@ -98,6 +103,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, quiz: quizReducer(state.quiz, action.action) };
     case 'staffSignedIn':
       return { ...state, staffRole: action.role, screen: { name: 'staff-menu' }, history: [] };
+    case 'chooseStaffLocale':
+      return { ...state, staffLocale: action.locale };
     case 'reset':
       return initialKioskState;
   }

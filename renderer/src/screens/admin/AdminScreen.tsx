@@ -14,6 +14,7 @@ import { AuditTab } from './AuditTab';
 import { UsageTab } from './UsageTab';
 import { BackupTab } from './BackupTab';
 import type { Locale } from '../../../../electron/shared/content-types';
+import { BASE_FONT } from '../../../../electron/shared/fonts';
 import '../../styles/admin.css';
 
 const tabs = ['content', 'matrix', 'illustrations', 'packs', 'versions', 'settings', 'audit', 'usage', 'backup'] as const;
@@ -22,11 +23,11 @@ type TabId = (typeof tabs)[number];
 /** Admin area: content editing and review, packs, versions, settings, audit, usage, backup. */
 export function AdminScreen() {
   const { t } = useTranslation();
-  const { dispatch, procedureId: firstProcedure } = useKiosk();
+  const { dispatch, procedureId: firstProcedure, locale } = useKiosk();
   const [tab, setTab] = useState<TabId>('content');
   const [procedureId, setProcedureId] = useState(firstProcedure);
-  const [procedures] = useLoad('listProcedures', { locale: 'en' });
-  const [enabled] = useLoad('listLocales', {});
+  const [procedures] = useLoad('listProcedures', { locale: locale.code });
+  const [known] = useLoad('adminListLocales', {});
   // The matrix names every language in the content, also those switched off in Settings.
   const [matrix] = useLoad('adminTranslationMatrix', procedureId ? { procedureId } : null);
   const restartNeeded = useRef(false);
@@ -38,12 +39,13 @@ export function AdminScreen() {
   }, [procedureId, procedures]);
 
   const languages = useMemo<Locale[]>(() => {
-    const known = enabled.state === 'ready' ? enabled.value : [];
-    const codes = [...new Set([...(matrix.state === 'ready' ? matrix.value.locales : []), ...known.map((l) => l.code)])];
-    return codes.map(
-      (code) => known.find((l) => l.code === code) ?? { code, nativeName: languageName(code, []), englishName: languageName(code, []), direction: directionOf(code) },
-    );
-  }, [enabled, matrix]);
+    const all = known.state === 'ready' ? known.value : [];
+    const codes = [...new Set([...(matrix.state === 'ready' ? matrix.value.locales : []), ...all.map((l) => l.code)])];
+    return codes.map((code) => {
+      const direction = directionOf(code);
+      return all.find((l) => l.code === code) ?? { code, nativeName: languageName(code, []), englishName: languageName(code, []), direction, font: direction === 'rtl' ? '@fontsource/noto-sans-arabic' : BASE_FONT };
+    });
+  }, [known, matrix]);
 
   const value: AdminContextValue = {
     procedures: procedures.state === 'ready' ? procedures.value : [],
@@ -72,7 +74,7 @@ export function AdminScreen() {
     window.location.reload();
   };
 
-  const ready = procedures.state === 'ready' && enabled.state === 'ready' && matrix.state === 'ready' && languages.length > 0;
+  const ready = procedures.state === 'ready' && known.state === 'ready' && matrix.state === 'ready' && languages.length > 0;
   return (
     <AdminContext.Provider value={value}>
       <section className="admin">
@@ -104,7 +106,7 @@ export function AdminScreen() {
               {t(`admin.tabs.${tab}`)}
             </h2>
             {!ready ? (
-              <LoadState loaded={[procedures, enabled, matrix].find((l) => l.state === 'error') ?? { state: 'loading' }} />
+              <LoadState loaded={[procedures, known, matrix].find((l) => l.state === 'error') ?? { state: 'loading' }} />
             ) : (
               <TabView tab={tab} />
             )}

@@ -6,6 +6,7 @@ import { ProcedurePicker } from './ProcedurePicker';
 import { cellOf, groupByArea, matches, type StatusFilter } from './content-areas';
 import { TextEditor } from './TextEditor';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
+import { inLanguage } from '../../styles/fonts';
 
 const statusFilters: StatusFilter[] = ['all', 'missing', 'draft', 'reviewed', 'approved', 'changed'];
 
@@ -109,7 +110,7 @@ export function ContentTab() {
                         )}
                         <span className="tr-text">
                           <span className="tr-label">{locale.englishName}</span>
-                          <span className="tr-snippet" lang={locale.code} dir={locale.direction}>
+                          <span className="tr-snippet" {...inLanguage(locale)}>
                             {item.text ?? t('admin.content.noText')}
                           </span>
                         </span>

@@ -5,6 +5,7 @@ import type { ApiError } from '../../api/client';
 import { useAdmin } from './admin-context';
 import { describedBy, DoneNote, ErrorNote, errorText, Field, imageTypeOf, LoadState, readAsDataUrl, base64Of, useLoad } from './admin-shared';
 import type { Settings } from '../../../../electron/shared/settings-schema';
+import { moveLocale, patientLocales } from '../../../../electron/shared/locale-order';
 
 /** What the admin types, as text, exactly as in the inputs. */
 interface Draft {
@@ -15,6 +16,7 @@ interface Draft {
   idleTimeoutSeconds: string;
   defaultLocale: string;
   enabledLocales: string[];
+  localeOrder: string[];
   liftValue: string;
   liftUnit: 'lb' | 'kg';
   noDrivingDays: string;
@@ -61,6 +63,7 @@ function toSettings(d: Draft): Settings {
     idleTimeoutSeconds: num(d.idleTimeoutSeconds),
     defaultLocale: d.defaultLocale,
     enabledLocales: d.enabledLocales,
+    localeOrder: d.localeOrder,
     liftLimit: lift === null ? null : { value: lift, unit: d.liftUnit },
     noDrivingDays: numOrNull(d.noDrivingDays),
     showerAfterHours: numOrNull(d.showerAfterHours),
@@ -126,6 +129,8 @@ export function SettingsTab() {
   if (!draft) return <LoadState loaded={loaded} />;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  // Every language in the content, in the order the language screen will show them.
+  const ordered = patientLocales(languages, { enabledLocales: [], localeOrder: draft.localeOrder });
   const err = (k: string) => errors[k];
   const input = (key: keyof Draft, type = 'text', extra: Record<string, unknown> = {}, hint = false) => (
     <input
@@ -301,6 +306,32 @@ export function SettingsTab() {
           {err('enabledLocales') && (
             <p className="field-error" role="alert">
               {err('enabledLocales')}
+            </p>
+          )}
+        </fieldset>
+        <fieldset className={`choice-group wide${err('localeOrder') ? ' has-error' : ''}`} aria-describedby="s-localeOrder-hint">
+          <legend>{t('admin.settings.localeOrder')}</legend>
+          <p className="field-hint" id="s-localeOrder-hint">
+            {t('admin.settings.localeOrderHint')}
+          </p>
+          <ol className="locale-order" data-testid="locale-order">
+            {ordered.map((l, i) => (
+              <li key={l.code}>
+                <span className="locale-order-name">
+                  {l.englishName} ({l.code}){draft.enabledLocales.length && !draft.enabledLocales.includes(l.code) ? ` · ${t('admin.settings.localeOff')}` : ''}
+                </span>
+                <button type="button" className="secondary" disabled={i === 0} onClick={() => set('localeOrder', moveLocale(ordered.map((o) => o.code), l.code, -1))} aria-label={t('admin.settings.moveUp', { language: l.englishName })}>
+                  ↑
+                </button>
+                <button type="button" className="secondary" disabled={i === ordered.length - 1} onClick={() => set('localeOrder', moveLocale(ordered.map((o) => o.code), l.code, 1))} aria-label={t('admin.settings.moveDown', { language: l.englishName })}>
+                  ↓
+                </button>
+              </li>
+            ))}
+          </ol>
+          {err('localeOrder') && (
+            <p className="field-error" role="alert">
+              {err('localeOrder')}
             </p>
           )}
         </fieldset>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { Markdown } from '../../components/Markdown';
 import { Icon } from '../../components/Icon';
-import { fleschKincaidGrade, sentenceStats } from '../../../../electron/shared/readability';
+import { fleschKincaidGrade, readingEase, sentenceStats } from '../../../../electron/shared/readability';
 import { DoneNote, ErrorNote, errorText, formatTime, StatusBadge } from './admin-shared';
 import { cellOf, previewKindOf } from './content-areas';
 import { NarrationPanel } from './NarrationPanel';
@@ -11,6 +11,7 @@ import { useKiosk } from '../../kiosk-context';
 import { fillTemplate, isSheetTemplateKey } from '../../../../electron/shared/sheet-variables';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import type { Locale, ProcedureHome, ReviewStatus } from '../../../../electron/shared/content-types';
+import { inLanguage } from '../../styles/fonts';
 
 const TARGET_GRADE = 6;
 
@@ -76,8 +77,7 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
             <label htmlFor={textId}>{t('admin.editor.textIn', { language: locale.englishName })}</label>
             <textarea
               id={textId}
-              lang={locale.code}
-              dir={locale.direction}
+              {...inLanguage(locale)}
               rows={Math.min(14, Math.max(3, Math.ceil(draft.length / 60) + draft.split('\n').length))}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
@@ -87,7 +87,7 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
           </div>
           <ErrorNote message={error} id={errorId} />
           <DoneNote>{done}</DoneNote>
-          <ReadingLevel text={draft} english={locale.code === 'en'} />
+          <ReadingLevel text={draft} locale={locale.code} english={item.english} />
           <div className="editor-actions">
             <button type="button" className="primary" onClick={() => void save()} disabled={busy || !dirty || !draft.trim()}>
               {t('admin.editor.save')}
@@ -141,10 +141,10 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
   );
 }
 
-function ReadingLevel({ text, english }: { text: string; english: boolean }) {
+function ReadingLevel({ text, locale, english }: { text: string; locale: string; english: string }) {
   const { t } = useTranslation();
   if (!text.trim()) return null;
-  if (english) {
+  if (locale === 'en') {
     const grade = Math.max(0, fleschKincaidGrade(text));
     const hard = grade > TARGET_GRADE;
     return (
@@ -154,11 +154,19 @@ function ReadingLevel({ text, english }: { text: string; english: boolean }) {
       </p>
     );
   }
+  // Beside the English source's grade: this language's own published formula, where there is one.
+  const ease = readingEase(locale, text);
   const s = sentenceStats(text);
   return (
-    <p className="reading-level">
-      {t('admin.editor.lengths', { sentences: s.sentences, words: s.wordsPerSentence.toFixed(1), letters: s.charsPerWord.toFixed(1) })}
-    </p>
+    <div className="reading-level">
+      {english.trim() && <p data-english-grade={Math.max(0, fleschKincaidGrade(english)).toFixed(1)}>{t('admin.editor.englishGrade', { grade: Math.max(0, fleschKincaidGrade(english)).toFixed(1) })}</p>}
+      {ease && (
+        <p data-ease={ease.score.toFixed(0)} data-formula={ease.formula}>
+          {t('admin.editor.ease', { formula: ease.formula, score: ease.score.toFixed(0), band: ease.band })}
+        </p>
+      )}
+      <p>{t('admin.editor.lengths', { sentences: s.sentences, words: s.wordsPerSentence.toFixed(1), letters: s.charsPerWord.toFixed(1) })}</p>
+    </div>
   );
 }
 
@@ -192,7 +200,7 @@ function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; dr
       <p className="tr-label" id={`preview-${item.key}`}>
         {t('admin.editor.preview')}
       </p>
-      <div className="preview-frame" lang={locale.code} dir={locale.direction} role="group" aria-labelledby={`preview-${item.key}`} data-preview={kind}>
+      <div className="preview-frame" {...inLanguage(locale)} role="group" aria-labelledby={`preview-${item.key}`} data-preview={kind}>
         {body}
       </div>
     </div>

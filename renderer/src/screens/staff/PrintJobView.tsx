@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { callApi } from '../../api/client';
 import { SheetView } from '../../components/SheetView';
+import { loadLocale } from '../../hooks/useLocaleReady';
 import type { PrintJob } from '../../../../electron/shared/printing';
 
 /**
@@ -11,7 +12,13 @@ export function PrintJobView() {
   const [job, setJob] = useState<PrintJob | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    callApi('getPrintJob', {}).then(setJob, (e: Error) => setError(e.message));
+    // The sheet's languages (strings and fonts) are loaded before it is laid out and printed.
+    callApi('getPrintJob', {})
+      .then(async (j) => {
+        await Promise.all([j.sheet.primary.locale, ...(j.sheet.second ? [j.sheet.second.locale] : [])].map(loadLocale));
+        setJob(j);
+      })
+      .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
     if (!job) return;

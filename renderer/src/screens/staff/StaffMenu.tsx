@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kiosk-context';
 import { useCall } from '../../hooks/useCall';
 import { PinSettings } from './PinSettings';
+import { uiLanguages } from '../../i18n';
 
 export function StaffMenu() {
   const { t } = useTranslation();
-  const { state, dispatch } = useKiosk();
+  const { state, dispatch, locales, locale } = useKiosk();
+  // Languages with staff strings; the choice lasts for this staff session and leaves the patient's language alone.
+  const staffLanguages = locales.filter((l) => uiLanguages.includes(l.code));
   // Read again now that staff are signed in: start-up warnings are shown to staff only.
   const info = useCall('getAppInfo', {});
   const warnings = info.state === 'ready' ? info.value.startupWarnings : [];
@@ -16,6 +19,19 @@ export function StaffMenu() {
       {warnings.map((w) => (
         <p key={w} className="staff-message" role="alert">{w}</p>
       ))}
+      {staffLanguages.length > 1 && (
+        <div className="field staff-language">
+          <label htmlFor="staff-language">{t('staff.language')}</label>
+          <select id="staff-language" value={locale.code} onChange={(e) => dispatch({ type: 'chooseStaffLocale', locale: e.target.value })}>
+            {staffLanguages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.nativeName}
+                {l.nativeName !== l.englishName ? ` (${l.englishName})` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button type="button" className="primary big" onClick={() => dispatch({ type: 'navigate', screen: { name: 'discharge' } })}>
         {t('staff.discharge')}
       </button>

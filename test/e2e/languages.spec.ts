@@ -1,0 +1,160 @@
+/**
+ * Fifteen languages and more (issue 14), from content files alone: the language screen, each
+ * language's font loaded when shown and embedded in the sheet's PDF, and the staff's own
+ * language. The server runs on a content folder with the ten new languages and a sixteenth
+ * (test/fixtures/languages.ts), built with the real content build.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test as base, expect, startKiosk, type KioskServer } from './kiosk-fixture';
+import { uiText } from './kiosk-pages';
+import { fillDischargeForm, sampleForm, setPin, signIn } from './staff-pages';
+import { newLocales, pseudo, pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
+import { removeTempDirs } from '../fixtures/content';
+
+const content = sixteenLanguageContent();
+const english = (JSON.parse(readFileSync(join(content.contentDir, 'kyphoplasty', 'text', 'en.json'), 'utf8')) as { texts: Record<string, string> }).texts;
+const allNames = ['English', 'Español', '简体中文', 'العربية', 'हिन्दी', ...newLocales.map((l) => l.nativeName), pseudoLocale.nativeName];
+
+const test = base.extend<{ many: KioskServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  many: async ({}, use) => {
+    const { server, stop } = await startKiosk(['--content', content.db]);
+    await use(server);
+    await stop();
+  },
+});
+test.afterAll(removeTempDirs);
+
+async function openLanguages(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('en', 'language.title') })).toBeVisible();
+}
+
+/** Font families whose faces the page has loaded (not just declared). */
+async function loadedFamilies(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, '')))].sort();
+  });
+}
+
+for (const viewport of [
+  { width: 1080, height: 1920 },
+  { width: 1366, height: 768 },
+]) {
+  test(`the language screen shows all sixteen by native name, large, without scrolling at ${viewport.width}x${viewport.height}`, async ({ page, many }) => {
+    await page.setViewportSize(viewport);
+    await openLanguages(page, many.url);
+    const buttons = page.locator('.language-button');
+    await expect(buttons).toHaveText(allNames);
+    for (let i = 0; i < allNames.length; i++) {
+      const box = (await buttons.nth(i).boundingBox())!;
+      expect(box.height, allNames[i]).toBeGreaterThanOrEqual(64);
+      expect(box.y + box.height, `${allNames[i]} below the screen`).toBeLessThanOrEqual(viewport.height);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    // Each name is drawn in its own script's font, loaded because the screen shows it.
+    expect(await loadedFamilies(page)).toEqual(expect.arrayContaining(['Noto Sans', 'Noto Sans KR', 'Noto Sans TC', 'Vazirmatn', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans Devanagari']));
+    expect(await page.getByRole('button', { name: 'فارسی' }).evaluate((el) => [el.getAttribute('dir'), getComputedStyle(el).fontFamily])).toEqual(['rtl', 'Vazirmatn, "Noto Sans", sans-serif']);
+  });
+}
+
+test('the still attract screen greets in every language, each in its own font', async ({ page, many }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(many.url);
+  await expect(page.locator('.attract-line')).toHaveCount(16);
+  await expect(page.locator('.attract-line[lang="ko"]')).toHaveCSS('font-family', '"Noto Sans KR", "Noto Sans", sans-serif');
+  expect(await loadedFamilies(page)).toEqual(expect.arrayContaining(['Noto Sans KR', 'Vazirmatn']));
+});
+
+test('a sixteenth language from files alone: listed, chosen, and its topics served in it', async ({ page, many }) => {
+  await openLanguages(page, many.url);
+  await page.getByRole('button', { name: pseudoLocale.nativeName }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pseudo(english['procedure.name']!));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+  await page.locator('[data-topic="after"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pseudo(english['topic.after.title']!));
+});
+
+test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async ({ page, many }) => {
+  await openLanguages(page, many.url);
+  await page.getByRole('button', { name: 'فارسی' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${english['procedure.name']} (فارسی)`);
+  expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['rtl', 'Vazirmatn, "Noto Sans", sans-serif']);
+  expect(await loadedFamilies(page)).toContain('Vazirmatn');
+  await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${english['procedure.name']} (한국어)`);
+  expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['ltr', '"Noto Sans KR", "Noto Sans", sans-serif']);
+});
+
+function pdfFonts(file: string): { name: string; embedded: string }[] {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      return { name: cols[0] ?? '', embedded: cols[cols.length - 5] ?? '' };
+    });
+}
+
+async function staffIn(page: Page, server: KioskServer, patientLanguage: { code: string; name: string }) {
+  setPin(server.dataDir, 'nurse', '2468');
+  await openLanguages(page, server.url);
+  await page.getByRole('button', { name: patientLanguage.name }).click();
+  // The home screen in that language (its strings loaded, its direction set) before the long press.
+  await expect(page.locator('html')).toHaveAttribute('lang', patientLanguage.code);
+  await expect(page.locator('[data-topic]').first()).toBeVisible();
+  const box = (await page.locator('[data-staff-entry]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3_200);
+  await page.mouse.up();
+  await expect(page.locator('.pin-pad')).toBeVisible();
+  await signIn(page, '2468');
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.menu') })).toBeVisible();
+}
+
+for (const [code, family] of [
+  ['fa', /Vazirmatn/],
+  ['ko', /NotoSansKR/],
+  ['zh-Hant', /NotoSansTC/],
+] as const) {
+  test(`a discharge sheet in ${code} embeds its font in the PDF`, async ({ page, many }) => {
+    test.setTimeout(90_000);
+    await staffIn(page, many, { code: 'en', name: 'English' });
+    await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+    await fillDischargeForm(page, { ...sampleForm, locale: code });
+    await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+    await expect(page.locator('.sheet')).toHaveAttribute('lang', code);
+    const file = join(mkdtempSync(join(tmpdir(), 'kiosk-pdf-')), 'sheet.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const fonts = pdfFonts(file);
+    expect(fonts.filter((f) => f.embedded !== 'yes')).toEqual([]);
+    expect(fonts.map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(family)]));
+    const name = newLocales.find((l) => l.code === code)!.nativeName;
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(name);
+  });
+}
+
+test('staff screens follow the staff member’s language; the patient’s stays as it was', async ({ page, many }) => {
+  test.setTimeout(60_000);
+  await staffIn(page, many, { code: 'ar', name: 'العربية' });
+  await page.getByLabel(uiText('en', 'staff.language')).selectOption('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  // Keys Spanish does not have yet fall back to English, one by one.
+  await expect(page.getByRole('heading', { name: uiText('en', 'staff.menu') })).toBeVisible();
+  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  // The form starts in the patient's language, which the staff choice did not touch.
+  await expect(page.getByLabel(uiText('en', 'form.language'), { exact: true })).toHaveValue('ar');
+});
