@@ -1,4 +1,6 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
+import type { SpeechInfo } from './speech';
+
 export type Direction = 'ltr' | 'rtl';
 export type ReviewStatus = 'draft' | 'reviewed' | 'approved';
 
@@ -111,6 +113,8 @@ export interface AppInfo {
   enabledLocales: string[];
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
+  /** Which languages can be read aloud, and by which voice. */
+  speech: SpeechInfo;
 }
 
 /** A discharge-sheet template in one language, before the nurse's values are filled in. */

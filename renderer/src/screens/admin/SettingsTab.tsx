@@ -30,6 +30,7 @@ interface Draft {
   trustedKeys: { id: string; publicKeyPem: string }[];
   allowUnsignedPacks: boolean;
   watchFolder: string;
+  platformVoiceLocales: string[];
   clinicLogo: string;
 }
 
@@ -74,6 +75,7 @@ function toSettings(d: Draft): Settings {
     trustedKeys: d.trustedKeys,
     allowUnsignedPacks: d.allowUnsignedPacks,
     watchFolder: d.watchFolder,
+    platformVoiceLocales: d.platformVoiceLocales,
     clinicLogo: d.clinicLogo,
   };
 }
