@@ -20,6 +20,7 @@ import { StaffSignIn } from './screens/staff/StaffSignIn';
 
 import { lazy, Suspense } from 'react';
 import { callApi } from './api/client';
+import { reader } from './speech/reader';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 
@@ -77,12 +78,16 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   useEffect(() => {
     if (state !== initialKioskState) return;
     if (resetCount.current++ === 0) return;
-    window.speechSynthesis?.cancel();
+    reader.stop();
     void callApi('staffSignOut', {}).catch(() => undefined);
     onReset();
   }, [state, onReset]);
 
   useStaffKeepAlive(state.staffRole !== 'public');
+
+  // Changing screen or language stops reading aloud (so does the reset, by unmounting).
+  const screenKey = JSON.stringify(state.screen);
+  useEffect(() => () => reader.stop(), [screenKey, locale.code]);
 
   const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList };
   return (

@@ -1,0 +1,157 @@
+/**
+ * Read aloud with the built-in voice (eSpeak NG) in Debian's Chromium, which has no platform
+ * voice: in every language the server lists that has a built-in voice, Listen on a topic, a
+ * walkthrough step and a quiz question plays real audio (decoded here: at least half a second
+ * that is not silence), the playing position advances, the highlight moves to the next
+ * sentence, and Stop stops it. One server for the file; each test has its own page.
+ */
+import { test as base, expect, type Page, type Response } from '@playwright/test';
+import { startKiosk, type KioskServer } from './kiosk-fixture';
+import { uiText } from './kiosk-pages';
+import type { AppInfo, Locale } from '../../electron/shared/content-types';
+
+let server: KioskServer;
+let stopServer: () => Promise<void>;
+let spoken: Locale[] = [];
+
+base.beforeAll(async () => {
+  ({ server, stop: stopServer } = await startKiosk());
+  const call = async <T>(name: string): Promise<T> => {
+    const r = await fetch(new URL(`api/${name}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    return ((await r.json()) as { value: T }).value;
+  };
+  const locales = await call<Locale[]>('listLocales');
+  const info = await call<AppInfo>('getAppInfo');
+  spoken = locales.filter((l) => info.speech.builtInLocales.includes(l.code));
+  const silent = locales.filter((l) => !spoken.includes(l)).map((l) => l.code);
+  if (silent.length) console.log(`read-aloud: no built-in voice for ${silent.join(', ')}; those are not checked here`);
+});
+base.afterAll(async () => stopServer?.());
+
+const test = base;
+test.describe.configure({ mode: 'parallel' });
+
+/** Records every Web Audio source the kiosk starts, to read its playing position. */
+function trackAudio(page: Page) {
+  return page.addInitScript(() => {
+    const active = new Set<{ ctx: BaseAudioContext; startedAt: number }>();
+    (window as unknown as { __audio: typeof active }).__audio = active;
+    const start = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
+      const entry = { ctx: this.context, startedAt: this.context.currentTime };
+      active.add(entry);
+      this.addEventListener('ended', () => active.delete(entry));
+      return start.apply(this, args);
+    };
+  });
+}
+
+/** The playing position of the sound being played, in seconds, or null when none plays. */
+const position = (page: Page) =>
+  page.evaluate(() => {
+    const active = [...(window as unknown as { __audio: Set<{ ctx: BaseAudioContext; startedAt: number }> }).__audio];
+    const last = active.at(-1);
+    return last ? last.ctx.currentTime - last.startedAt : null;
+  });
+
+const highlighted = (page: Page) =>
+  page.evaluate(() => {
+    const h = CSS.highlights.get('kiosk-reading');
+    return h ? [...h].map((r) => r.toString()).join('') : null;
+  });
+
+/** Seconds of a 16-bit PCM WAV, and seconds of it louder than silence (20 ms windows). */
+function measureWav(base64: string): { seconds: number; soundSeconds: number } {
+  const wav = Buffer.from(base64, 'base64');
+  expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+  const rate = wav.readUInt32LE(24);
+  const bits = wav.readUInt16LE(34);
+  expect(bits).toBe(16);
+  let offset = 12;
+  while (wav.toString('ascii', offset, offset + 4) !== 'data') offset += 8 + wav.readUInt32LE(offset + 4);
+  const size = wav.readUInt32LE(offset + 4);
+  const samples = new Int16Array(wav.buffer.slice(wav.byteOffset + offset + 8, wav.byteOffset + offset + 8 + size));
+  const window = Math.round(rate * 0.02);
+  let loud = 0;
+  for (let i = 0; i + window <= samples.length; i += window) {
+    let sum = 0;
+    for (let j = i; j < i + window; j++) sum += samples[j]! * samples[j]!;
+    if (Math.sqrt(sum / window) > 300) loud++;
+  }
+  return { seconds: samples.length / rate, soundSeconds: (loud * window) / rate };
+}
+
+async function openIn(page: Page, locale: Locale): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+  await page.locator(`#language-${locale.code}`).click();
+  await expect(page.locator('[data-feature="walkthrough"]')).toBeVisible();
+}
+
+/** Presses Listen and checks what a patient hears and sees, then presses Stop. */
+async function listenAndStop(page: Page, locale: Locale): Promise<void> {
+  const clips: string[] = [];
+  const onResponse = async (r: Response) => {
+    if (!r.url().endsWith('/api/prepareSpeech')) return;
+    const body = (await r.json()) as { ok: boolean; value?: { clips: { audio: string }[] } };
+    expect(body.ok, `prepareSpeech in ${locale.code}`).toBe(true);
+    for (const c of body.value!.clips) clips.push(c.audio);
+  };
+  page.on('response', onResponse);
+  await page.getByRole('button', { name: uiText('en', 'toolbar.listen'), exact: true }).or(page.locator('.toolbar .listen')).first().click();
+  const group = page.locator('.toolbar [data-speech-status]');
+  await expect(group).toHaveAttribute('data-speech-status', 'playing');
+
+  // The first sentence is highlighted, and is text on the screen.
+  await expect.poll(() => highlighted(page)).not.toBeNull();
+  const first = (await highlighted(page))!;
+  expect(first.trim().length).toBeGreaterThan(0);
+  expect(await page.locator('#screen').innerText()).toContain(first.trim().slice(0, 10));
+
+  // The playing position advances.
+  await expect.poll(() => position(page)).not.toBeNull();
+  const p0 = (await position(page))!;
+  await expect.poll(async () => (await position(page)) ?? -1).toBeGreaterThan(p0 + 0.1);
+
+  // Then the next sentence is highlighted.
+  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(first);
+  expect(await highlighted(page)).not.toBeNull();
+
+  // The audio the kiosk produced is real sound.
+  const measured = clips.map(measureWav);
+  const sound = measured.reduce((n, m) => n + m.soundSeconds, 0);
+  expect(sound, `seconds of sound in ${locale.code}`).toBeGreaterThanOrEqual(0.5);
+
+  // Stop stops it: nothing plays, nothing is highlighted, Listen is back.
+  await page.locator('.toolbar').getByRole('button', { name: uiText(locale.code, 'toolbar.stop') }).click();
+  await expect(group).toHaveAttribute('data-speech-status', 'idle');
+  await expect.poll(() => position(page)).toBeNull();
+  expect(await highlighted(page)).toBeNull();
+  await expect(page.locator('.toolbar .listen')).toBeVisible();
+  page.off('response', onResponse);
+}
+
+for (const screen of ['topic', 'walkthrough step', 'quiz question'] as const) {
+  test(`Listen on a ${screen} plays the built-in voice in every language that has one`, async ({ page }) => {
+    test.setTimeout(40_000 + spoken.length * 20_000);
+    expect(spoken.length, 'languages with a built-in voice').toBeGreaterThan(0);
+    await trackAudio(page);
+    for (const locale of spoken) {
+      await test.step(locale.code, async () => {
+        await openIn(page, locale);
+        if (screen === 'topic') {
+          await page.locator('[data-topic]').first().click();
+          await expect(page.locator('.topic h1')).toBeVisible();
+        } else if (screen === 'walkthrough step') {
+          await page.locator('[data-feature="walkthrough"]').click();
+          await page.locator('.step-nav .primary').click();
+          await expect(page.locator('.step[data-step]')).toBeVisible();
+        } else {
+          await page.locator('[data-feature="quiz"]').click();
+          await expect(page.locator('[data-option]').first()).toBeVisible();
+        }
+        await listenAndStop(page, locale);
+      });
+    }
+  });
+}
