@@ -67,7 +67,7 @@ export function Toolbar() {
               <Icon name="speaker" /> <span className="label">{t('toolbar.listen')}</span>
             </button>
           )}
-          <button type="button" onClick={speech.repeat} aria-label={t('toolbar.repeat')}>
+          <button type="button" onClick={() => speech.repeat() || readScreen()} aria-label={t('toolbar.repeat')}>
             <Icon name="repeat" />
           </button>
           <button type="button" className="speech-rate" aria-pressed={speech.rate < 1} onClick={() => speech.setRate(speech.rate < 1 ? 1 : 0.8)}>

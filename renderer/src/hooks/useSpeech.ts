@@ -76,6 +76,7 @@ export function useSpeech(locale: string | null) {
     stop: () => reader.stop(),
     pause: () => reader.pause(),
     resume: () => reader.resume(),
+    /** Reads the last text again from its start; false when it is no longer on screen. */
     repeat: () => reader.repeat(),
     setRate: (rate: SpeechRate) => reader.setRate(rate),
   };

@@ -92,14 +92,17 @@ class Reader {
     this.set({ status: 'playing' });
   }
 
-  /** Reads the last request again from its start. */
-  repeat(): void {
-    if (this.request) this.read(this.request, 0);
+  /** Reads the last request again from its start; false when there is none still on screen. */
+  repeat(): boolean {
+    const last = this.request;
+    if (!last || !last.items.every((i) => i.range.startContainer.isConnected)) return false;
+    this.read(last, 0);
+    return true;
   }
 
+  /** Stops reading; Repeat can still start the same text again while it is on screen. */
   stop(): void {
     this.halt();
-    this.request = null;
   }
 
   private halt(): void {
