@@ -26,9 +26,13 @@ export interface BuiltInVoiceStatus {
   problem: string | null;
 }
 
+/** After the program fails while speaking, it is reported as broken for this long (then tried again). */
+const FAILURE_MEMORY_MS = 5 * 60 * 1000;
+
 export class SpeechService {
   readonly engine: Espeak;
   readonly cache: SpeechCache;
+  private failure: { message: string; at: number } | null = null;
 
   constructor(options: SpeechServiceOptions) {
     this.engine = new Espeak({ command: options.command, maxProcesses: options.maxProcesses ?? 2, timeoutMs: options.timeoutMs ?? 20_000 });
@@ -39,6 +43,7 @@ export class SpeechService {
   async status(locales: readonly string[]): Promise<BuiltInVoiceStatus> {
     const s = await this.engine.status();
     if (!s.available) return { locales: [], version: null, problem: s.problem };
+    if (this.failure && Date.now() - this.failure.at < FAILURE_MEMORY_MS) return { locales: [], version: s.version, problem: this.failure.message };
     return { locales: locales.filter((code) => this.voiceFor(code, s.voices) !== null), version: s.version, problem: null };
   }
 
@@ -54,7 +59,13 @@ export class SpeechService {
         const key = request.cache ? speechCacheKey({ engine: engineId, voice, rate: request.rate, text }) : null;
         let wav = key ? this.cache.get(key) : null;
         if (!wav) {
-          wav = await this.engine.synthesize(text, voice, wpm);
+          try {
+            wav = await this.engine.synthesize(text, voice, wpm);
+          } catch (e) {
+            this.failure = { message: `it failed while speaking (${(e as Error).message.replace(/^.*\((.*)\)\.$/, '$1')})`, at: Date.now() };
+            throw e;
+          }
+          this.failure = null;
           if (key) this.cache.put(key, wav);
         }
         return { audio: wav.toString('base64'), mime: 'audio/wav' as const, durationMs: wavDurationMs(wav) };
