@@ -8,6 +8,8 @@
 import { test as base, expect, type Page, type Response } from '@playwright/test';
 import { startKiosk, type KioskServer } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
+import { ADMIN_PIN, adminText, openTab } from './admin-pages';
+import { openStaffSignIn, setPin, signIn } from './staff-pages';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 
 let server: KioskServer;
@@ -155,3 +157,30 @@ for (const screen of ['topic', 'walkthrough step', 'quiz question'] as const) {
     }
   });
 }
+
+test('without eSpeak NG: no Listen for patients, a warning for staff, and Settings says which languages cannot be read aloud and why', async ({ page }) => {
+  const { server: bare, stop } = await startKiosk([], { KIOSK_ESPEAK_NG: '/nonexistent/espeak-ng' });
+  try {
+    await page.goto(bare.url);
+    await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+    await expect(page.locator('.language-button').first()).toBeVisible();
+    await expect(page.locator('.language-hear')).toHaveCount(0);
+    await page.locator('#language-es').click();
+    await expect(page.locator('[data-feature="walkthrough"]')).toBeVisible();
+    await expect(page.locator('.toolbar .listen')).toHaveCount(0);
+
+    // Staff see the warning as soon as they sign in.
+    setPin(bare.dataDir, 'admin', ADMIN_PIN);
+    await openStaffSignIn(page, bare.url);
+    await signIn(page, ADMIN_PIN);
+    await expect(page.getByText('Read aloud: the built-in voice (eSpeak NG) cannot speak on this kiosk: the program "/nonexistent/espeak-ng" was not found')).toBeVisible();
+    await page.getByRole('button', { name: uiText('en', 'staff.admin') }).click();
+    await openTab(page, 'settings');
+    const es = page.locator('[data-speech-locale="es"]');
+    await expect(es).toHaveAttribute('data-speakable', 'no');
+    await expect(es).toContainText(adminText('settings.speechReasonBroken'));
+    await expect(page.locator('.read-aloud-settings')).toContainText('/nonexistent/espeak-ng');
+  } finally {
+    await stop();
+  }
+});

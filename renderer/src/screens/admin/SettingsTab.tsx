@@ -5,6 +5,7 @@ import type { ApiError } from '../../api/client';
 import { useAdmin } from './admin-context';
 import { describedBy, DoneNote, ErrorNote, errorText, Field, imageTypeOf, LoadState, readAsDataUrl, base64Of, useLoad } from './admin-shared';
 import type { Settings } from '../../../../electron/shared/settings-schema';
+import { ReadAloudSettings } from './ReadAloudSettings';
 
 /** What the admin types, as text, exactly as in the inputs. */
 interface Draft {
@@ -308,6 +309,10 @@ export function SettingsTab() {
         </fieldset>
         {check('approvedContentOnly', t('admin.settings.approvedOnly'), t('admin.settings.approvedOnlyHint'))}
         {check('kioskMode', t('admin.settings.kioskMode'), t('admin.settings.kioskModeHint'))}
+      </Group>
+
+      <Group title={t('admin.settings.speech')} intro={t('admin.settings.speechIntro')}>
+        <ReadAloudSettings languages={languages} allowed={draft.platformVoiceLocales} onChange={(codes) => set('platformVoiceLocales', codes)} />
       </Group>
 
       <Group title={t('admin.settings.sheet')} intro={t('admin.settings.sheetIntro')}>
