@@ -105,3 +105,31 @@ describe('built-in voice table and WAV files', () => {
     expect(() => fixWavHeader(Buffer.from('not a wav file at all, clearly not one.....'))).toThrow(/not a WAV/);
   });
 });
+
+describe('speech disk cache', () => {
+  it('keeps under its size cap by removing the least recently used files, and survives a restart', async () => {
+    const { SpeechCache } = await import('../../electron/core/speech-cache');
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-speech-cache-'));
+    try {
+      const cache = new SpeechCache(dir, 1000);
+      const key = (n: number) => String(n).repeat(64).slice(0, 64);
+      for (let i = 1; i <= 3; i++) cache.put(key(i), Buffer.alloc(300, i));
+      expect(cache.get(key(1))?.[0]).toBe(1);
+      cache.put(key(4), Buffer.alloc(300, 4));
+      expect(cache.size().bytes).toBeLessThanOrEqual(1000);
+      expect(cache.get(key(4))).not.toBeNull();
+      expect(readdirSync(dir).length).toBe(cache.size().files);
+      // A new process finds what is on disk.
+      const again = new SpeechCache(dir, 1000);
+      expect(again.size()).toEqual(cache.size());
+      expect(again.get(key(4))?.[0]).toBe(4);
+      // Nothing larger than the cap is kept.
+      again.put(key(5), Buffer.alloc(2000));
+      expect(again.get(key(5))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
