@@ -6,7 +6,9 @@
  * sentence, and Stop stops it. One server for the file; each test has its own page.
  */
 import { test as base, expect, type Page, type Response } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { startKiosk, type KioskServer } from './kiosk-fixture';
+import { fixWavHeader } from '../../electron/core/espeak';
 import { uiText } from './kiosk-pages';
 import { ADMIN_PIN, adminText, openTab } from './admin-pages';
 import { openStaffSignIn, setPin, signIn } from './staff-pages';
@@ -183,4 +185,37 @@ test('without eSpeak NG: no Listen for patients, a warning for staff, and Settin
   } finally {
     await stop();
   }
+});
+
+test('recorded narration on an element is played instead of the built-in voice for that element', async ({ page }) => {
+  // A stand-in for the narration a clinic records: a real WAV, served at a same-origin URL.
+  const wav = fixWavHeader(execFileSync('espeak-ng', ['-v', 'en-us', '--stdout', 'This is the recorded narration of the title.']));
+  let narrationRequests = 0;
+  await page.route('**/test-narration/title.wav', (route) => {
+    narrationRequests++;
+    return route.fulfill({ status: 200, contentType: 'audio/wav', body: wav });
+  });
+  const synthesised: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/prepareSpeech')) synthesised.push(...(JSON.parse(r.postData() ?? '{}') as { sentences: string[] }).sentences);
+  });
+  await trackAudio(page);
+  await openIn(page, spoken.find((l) => l.code === 'en') ?? spoken[0]!);
+  await page.locator('[data-topic]').first().click();
+  const title = page.locator('.topic h1');
+  await expect(title).toBeVisible();
+  const titleText = (await title.innerText()).trim();
+  await title.evaluate((h1) => h1.setAttribute('data-narration-src', 'test-narration/title.wav'));
+
+  await page.locator('.toolbar .listen').click();
+  // The narrated title first, highlighted as a whole, from the recording.
+  await expect.poll(() => highlighted(page)).toBe(titleText);
+  await expect.poll(() => narrationRequests).toBe(1);
+  await expect.poll(() => position(page)).not.toBeNull();
+  // Then the built-in voice goes on with the next sentences, never the title.
+  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(titleText);
+  expect(synthesised.length).toBeGreaterThan(0);
+  expect(synthesised).not.toContain(titleText);
+  await page.locator('.toolbar').getByRole('button', { name: uiText('en', 'toolbar.stop') }).click();
+  await expect(page.locator('.toolbar .listen')).toBeVisible();
 });
