@@ -219,3 +219,40 @@ test('recorded narration on an element is played instead of the built-in voice f
   await page.locator('.toolbar').getByRole('button', { name: uiText('en', 'toolbar.stop') }).click();
   await expect(page.locator('.toolbar .listen')).toBeVisible();
 });
+
+test('the language screen says each name in its own language, and a glossary definition is read in its dialog', async ({ page }) => {
+  const calls: { locale: string; sentences: string[] }[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/prepareSpeech')) calls.push(JSON.parse(r.postData() ?? '{}') as { locale: string; sentences: string[] });
+  });
+  await trackAudio(page);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+  for (const locale of spoken) {
+    const before = calls.length;
+    await page.locator(`#language-${locale.code} + .language-hear`).click();
+    await expect.poll(() => calls.length).toBeGreaterThan(before);
+    expect(calls[before]).toEqual(expect.objectContaining({ locale: locale.code, sentences: [locale.nativeName] }));
+    await expect.poll(() => highlighted(page)).toBe(locale.nativeName);
+    await expect.poll(() => position(page)).not.toBeNull();
+  }
+
+  const last = spoken.at(-1)!;
+  await page.locator(`#language-${last.code}`).click();
+  await page.locator('[data-topic="what-it-is"]').click();
+  await page.locator('button.term').first().click();
+  const dialog = page.getByRole('dialog');
+  const definition = (await dialog.locator('p').innerText()).trim();
+  const before = calls.length;
+  await dialog.locator('.dialog-listen').click();
+  await expect.poll(() => calls.length).toBeGreaterThan(before);
+  expect(calls[before]!.locale).toBe(last.code);
+  // The term (the dialog's title) first, then its definition.
+  await expect.poll(() => highlighted(page)).toBe((await dialog.locator('h2').innerText()).trim());
+  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe((await dialog.locator('h2').innerText()).trim());
+  expect(definition).toContain((await highlighted(page))!.trim().slice(0, 5));
+  // Closing the dialog stops reading.
+  await dialog.getByRole('button', { name: uiText(last.code, 'topic.close'), exact: true }).click();
+  await expect.poll(() => position(page)).toBeNull();
+  expect(await highlighted(page)).toBeNull();
+});
