@@ -6,7 +6,7 @@
 import { packSchema, MAX_PACK_BYTES, type ContentPack, type PackProcedure } from './pack-schema';
 import { expectedTextKeys, glossaryLinks } from './content-keys';
 import { illustrationProblem } from './illustration-safety';
-import { isSheetVariable, templateVariables } from '../electron/shared/sheet-variables';
+import { clinicVariableNames, isClinicVariable, isSheetTemplateKey, isSheetVariable, templateVariables } from '../electron/shared/sheet-variables';
 
 export const SOURCE_LOCALE = 'en';
 
@@ -131,8 +131,12 @@ function meaningProblems(pack: ContentPack, options: PackValidationOptions): Pac
     const glossary = new Set(procedures.get(t.procedure)?.glossary);
     for (const link of glossaryLinks(t.text))
       if (!glossary.has(link)) out.push({ path: where, message: `glossary link "${link}" is not in this procedure's glossary` });
-    for (const name of templateVariables(t.text))
+    const sheetText = isSheetTemplateKey(t.key);
+    for (const name of templateVariables(t.text)) {
       if (!isSheetVariable(name)) out.push({ path: where, message: `unknown variable {{${name}}}` });
+      else if (!sheetText && !isClinicVariable(name))
+        out.push({ path: where, message: `{{${name}}} is a patient's value and belongs only in discharge-sheet texts; patient screens may use ${clinicVariableNames.map((n) => `{{${n}}}`).join(', ')}` });
+    }
   });
 
   for (const p of pack.procedures) {

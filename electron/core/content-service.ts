@@ -14,6 +14,8 @@ import type {
   Walkthrough,
 } from '../shared/content-types';
 import type { ContentLayers } from './content-layers';
+import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
+import { defaultSettings } from '../shared/settings-schema';
 import type { Db } from '../../db/connection';
 
 export const SOURCE_LOCALE = 'en';
@@ -29,6 +31,8 @@ class Localizer {
     private readonly source: Map<string, { text: string; status: ReviewStatus }>,
     /** When set, texts not yet approved are not shown to patients. */
     private readonly approvedOnly = false,
+    /** Fills the clinic's variables (emergency number, phones) into patient texts; sheet templates stay unfilled. */
+    private readonly fill: (text: string) => string = (text) => text,
   ) {}
 
   private usable(row: { text: string; status: ReviewStatus } | undefined) {
@@ -41,7 +45,7 @@ class Localizer {
     if (!row) return '';
     if (!own) this.fallback = true;
     if (statusRank[row.status] < statusRank[this.status]) this.status = row.status;
-    return row.text;
+    return this.fill(row.text);
   }
 
   provenance(): TextProvenance {
@@ -49,10 +53,19 @@ class Localizer {
   }
 }
 
+/** What the clinic's settings change in patient content. */
+export interface ContentOptions {
+  approvedOnly: boolean;
+  /** The clinic's values for the variables that topic, step, quiz and glossary texts may use. */
+  clinic: Record<ClinicVariableName, string>;
+}
+
+const noClinicValues: ContentOptions['clinic'] = { clinicName: '', clinicPhone: '', afterHoursPhone: '', emergencyNumber: defaultSettings.emergencyNumber };
+
 export class ContentService {
   constructor(
     private readonly layers: ContentLayers,
-    private readonly options: () => { approvedOnly: boolean } = () => ({ approvedOnly: false }),
+    private readonly options: () => ContentOptions = () => ({ approvedOnly: false, clinic: noClinicValues }),
   ) {}
 
   listLocales(): Locale[] {
@@ -67,8 +80,10 @@ export class ContentService {
       .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction }));
   }
 
-  private approvedOnly(): boolean {
-    return this.options().approvedOnly;
+  /** Part of every cache key of patient content: what the settings change in it. */
+  private variant(): string {
+    const o = this.options();
+    return JSON.stringify([o.approvedOnly, o.clinic]);
   }
 
   private locale(code: string): Locale {
@@ -83,10 +98,18 @@ export class ContentService {
     return db;
   }
 
+  /** Texts for patient screens: the clinic's variables filled in, isolated for the language's direction. */
   private localizer(procedureId: string, locale: string): Localizer {
+    const { direction } = this.locale(locale);
+    const { approvedOnly, clinic } = this.options();
+    return this.templateLocalizer(procedureId, locale, approvedOnly, (text) => fillTemplate(text, clinic, direction));
+  }
+
+  /** Texts as written, variables left in place (discharge templates, filled per patient later). */
+  private templateLocalizer(procedureId: string, locale: string, approvedOnly = this.options().approvedOnly, fill?: (text: string) => string): Localizer {
     this.locale(locale);
     const source = this.layers.texts(procedureId, SOURCE_LOCALE);
-    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, this.options().approvedOnly);
+    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, approvedOnly, fill);
   }
 
   private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
@@ -112,7 +135,7 @@ export class ContentService {
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
-    return this.layers.cached(`procedures\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readProcedures(locale));
+    return this.layers.cached(`procedures\u0000${locale}\u0000${this.variant()}`, () => this.readProcedures(locale));
   }
 
   private readProcedures(locale: string): ProcedureSummary[] {
@@ -127,7 +150,7 @@ export class ContentService {
   }
 
   home(procedureId: string, locale: string): ProcedureHome {
-    return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readHome(procedureId, locale));
+    return this.layers.cached(`home\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readHome(procedureId, locale));
   }
 
   private readHome(procedureId: string, locale: string): ProcedureHome {
@@ -148,7 +171,7 @@ export class ContentService {
   }
 
   topic(procedureId: string, topicId: string, locale: string): TopicPage {
-    return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readTopic(procedureId, topicId, locale));
+    return this.layers.cached(`topic\u0000${procedureId}\u0000${topicId}\u0000${locale}\u0000${this.variant()}`, () => this.readTopic(procedureId, topicId, locale));
   }
 
   private readTopic(procedureId: string, topicId: string, locale: string): TopicPage {
@@ -163,7 +186,7 @@ export class ContentService {
   }
 
   walkthrough(procedureId: string, locale: string): Walkthrough {
-    return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readWalkthrough(procedureId, locale));
+    return this.layers.cached(`walkthrough\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readWalkthrough(procedureId, locale));
   }
 
   private readWalkthrough(procedureId: string, locale: string): Walkthrough {
@@ -183,7 +206,7 @@ export class ContentService {
   }
 
   quiz(procedureId: string, locale: string): Quiz {
-    return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.approvedOnly()}`, () => this.readQuiz(procedureId, locale));
+    return this.layers.cached(`quiz\u0000${procedureId}\u0000${locale}\u0000${this.variant()}`, () => this.readQuiz(procedureId, locale));
   }
 
   private readQuiz(procedureId: string, locale: string): Quiz {
@@ -205,7 +228,7 @@ export class ContentService {
 
   dischargeTemplate(procedureId: string, locale: string): DischargeTemplate {
     const db = this.structure(procedureId);
-    const l = this.localizer(procedureId, locale);
+    const l = this.templateLocalizer(procedureId, locale);
     const sections = (db.prepare('SELECT id FROM discharge_sections WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map((sec) => ({
       id: sec.id,
       heading: l.t(`discharge.${sec.id}.heading`),

@@ -33,7 +33,7 @@ export function itemApplies(when: string | null, form: DischargeForm): boolean {
 
 export function fillSheetBlock(template: DischargeTemplate, form: DischargeForm, clinicName: string): SheetBlock {
   const values = sheetValues(template.locale.code, form, clinicName);
-  const fill = (text: string) => fillTemplate(text, values);
+  const fill = (text: string) => fillTemplate(text, values, template.locale.direction);
   return {
     locale: template.locale,
     title: fill(template.title),

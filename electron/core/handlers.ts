@@ -60,6 +60,8 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         defaultLocale: s.defaultLocale,
         enabledLocales: s.enabledLocales.length ? s.enabledLocales : core.content.listLocales().map((l) => l.code),
+        capabilities: { appPrinting: Boolean(platform.printSheet) },
+        clinicVariables: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
         startupWarnings: staff ? [...core.local.warnings, ...speechWarnings] : [],
         speech,
       };

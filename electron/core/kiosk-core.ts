@@ -69,7 +69,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const versions = writable ? new ContentVersions(writable) : null;
   const audit = new AuditLog(writable);
   return {
-    content: new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly })),
+    content: new ContentService(layers, () => {
+      const s = settings.get();
+      return {
+        approvedOnly: s.approvedContentOnly,
+        clinic: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
+      };
+    }),
     settings,
     audit,
     versions,

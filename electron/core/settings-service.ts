@@ -9,7 +9,9 @@ export class SettingsService {
   get(): Settings {
     if (!this.db) return defaultSettings;
     const rows = this.db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
-    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+    const stored: Record<string, unknown> = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+    // Versions before the emergency number was required stored it empty: the default stands in.
+    if (stored.emergencyNumber === '') delete stored.emergencyNumber;
     const merged = settingsSchema.safeParse({ ...defaultSettings, ...stored });
     return merged.success ? merged.data : defaultSettings;
   }

@@ -1,4 +1,5 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
+import type { ClinicVariableName } from './sheet-variables';
 import type { SpeechInfo } from './speech';
 
 export type Direction = 'ltr' | 'rtl';
@@ -111,6 +112,10 @@ export interface AppInfo {
   idleTimeoutSeconds: number;
   defaultLocale: string;
   enabledLocales: string[];
+  /** The clinic's values for the variables patient texts may use (they are shown on patient screens). */
+  clinicVariables: Record<ClinicVariableName, string>;
+  /** What this platform can do: the desktop app prints from its own window (and saves PDFs); web mode uses the browser's print. */
+  capabilities: { appPrinting: boolean };
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
   /** Which languages can be read aloud, and by which voice. */

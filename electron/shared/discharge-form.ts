@@ -65,3 +65,18 @@ export const dischargeFormSchema = z
   });
 
 export type DischargeForm = z.infer<typeof dischargeFormSchema>;
+
+/**
+ * Form fields that are deliberately not printed as a value, each with the reason. Every other
+ * field must show on the sheet (test/integration/sheet-fields.test.ts fails otherwise), so a
+ * value the nurse typed never silently misses the patient's copy.
+ */
+export const fieldsNotPrinted = {
+  procedureId: 'chooses which procedure the sheet is about; its name is the sheet title',
+  locale: 'the language the sheet is written in',
+  secondLocale: 'the language of the second column of a bilingual sheet',
+  anaesthesia: 'chooses which aftercare items print (sedation or general anaesthesia)',
+  paper: 'the paper size the sheet is laid out for',
+  largePrint: 'prints the sheet in larger type',
+  includeCard: 'adds the wallet card page',
+} as const satisfies Partial<Record<keyof DischargeForm, string>>;

@@ -9,7 +9,8 @@ export const settingsSchema = z.strictObject({
   clinicName: z.string().trim().min(1).max(120),
   clinicPhone: phoneSetting,
   afterHoursPhone: phoneSetting,
-  emergencyNumber: phoneSetting,
+  /** The number patients are told to call in an emergency, inside topic and sheet texts (for example 911, 112 or 999). */
+  emergencyNumber: phoneSetting.min(1, 'the emergency number patients must call, for example 911'),
   idleTimeoutSeconds: z.number().int().min(10).max(3600),
   defaultLocale: localeCode,
   /** Empty means every language in the content. */
@@ -40,7 +41,7 @@ export const defaultSettings: Settings = {
   clinicName: 'Clinic',
   clinicPhone: '',
   afterHoursPhone: '',
-  emergencyNumber: '',
+  emergencyNumber: '911',
   idleTimeoutSeconds: 90,
   defaultLocale: 'en',
   enabledLocales: [],

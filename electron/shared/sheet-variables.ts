@@ -3,6 +3,8 @@
  * sheet formats each value with Intl for the sheet's language, so a reviewed translation
  * stays valid whatever the clinic's numbers are.
  */
+import { isolateValue, type TextDirection } from './bidi';
+
 export const sheetVariableTypes = {
   procedureDate: 'date',
   levelsTreated: 'text',
@@ -36,7 +38,32 @@ export function isSheetVariable(name: string): name is SheetVariableName {
   return Object.prototype.hasOwnProperty.call(sheetVariableTypes, name);
 }
 
-/** Replaces each {{name}} with its formatted value; unknown names are left visible. */
-export function fillTemplate(text: string, values: Partial<Record<string, string>>): string {
-  return text.replace(placeholder, (whole, name: string) => values[name] ?? whole);
+/** Variables that clinic-wide texts (topics, steps, quiz, glossary) may use: clinic settings, never patient values. */
+export const clinicVariableNames = ['clinicName', 'clinicPhone', 'afterHoursPhone', 'emergencyNumber'] as const satisfies readonly SheetVariableName[];
+export type ClinicVariableName = (typeof clinicVariableNames)[number];
+
+export function isClinicVariable(name: string): name is ClinicVariableName {
+  return (clinicVariableNames as readonly string[]).includes(name);
+}
+
+/** Keys of the discharge-sheet and wallet-card templates, the only texts filled with a patient's values. */
+export function isSheetTemplateKey(key: string): boolean {
+  return key.startsWith('discharge.') || key.startsWith('card.');
+}
+
+/** Types whose values are always drawn left to right, as typed or formatted (phone numbers). */
+const alwaysLeftToRight: ReadonlySet<SheetVariableType> = new Set(['phone']);
+
+/**
+ * The one place where template variables are filled: replaces each {{name}} with its
+ * formatted value, bidi-isolated for the text's direction (see bidi.ts), so a phone number
+ * reads as typed inside Arabic or Persian. Unknown names are left visible.
+ */
+export function fillTemplate(text: string, values: Partial<Record<string, string>>, direction: TextDirection): string {
+  return text.replace(placeholder, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    const type = isSheetVariable(name) ? sheetVariableTypes[name] : 'text';
+    return isolateValue(value, direction, alwaysLeftToRight.has(type) ? 'ltr' : 'auto');
+  });
 }

@@ -1,24 +1,8 @@
 /** axe-core on every patient screen, in English and Arabic, normal and high contrast; touch targets. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
+import { axeViolations, smallTargets } from './a11y-checks';
 import { nativeNames, startIn, uiText } from './kiosk-pages';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
-
-/** Every visible control is at least 48 x 48 CSS px. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"]')]
-      .filter((el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed')
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.width < 48 || r.height < 48))
-      .map(({ el, r }) => `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`),
-  );
-}
 
 /** Every control has an accessible name. */
 async function unnamedControls(page: Page): Promise<number> {
@@ -38,9 +22,9 @@ for (const locale of ['en', 'ar']) {
       };
       await page.goto(kiosk.url);
       await check('attract');
-      await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+      await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
       await check('language');
-      await page.getByRole('button', { name: nativeNames[locale] }).click();
+      await page.getByRole('button', { name: nativeNames[locale], exact: true }).click();
       if (contrast === 'high') await page.getByRole('button', { name: uiText(locale, 'toolbar.contrast') }).click();
       await expect(page.locator('html')).toHaveAttribute('data-contrast', contrast);
       await check('home');

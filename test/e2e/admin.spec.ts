@@ -3,34 +3,18 @@
  * translation matrix, pack export and import with its summary, rollback, settings, pictures,
  * and axe plus touch-target and layout checks on every admin tab.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
+import { axeViolations, smallTargets } from './a11y-checks';
 import { contentTexts, startIn, uiText } from './kiosk-pages';
 import { adminText, openAdmin, openTab, openText, type AdminTab } from './admin-pages';
 
 test.describe.configure({ mode: 'parallel' });
 
 const allTabs: AdminTab[] = ['content', 'matrix', 'illustrations', 'packs', 'versions', 'settings', 'audit', 'usage', 'backup'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
-
-/** Visible controls smaller than 48 x 48 CSS px. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"]')]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.width < 48 || r.height < 48))
-      .map(({ el, r }) => `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? el.id).trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`),
-  );
-}
 
 async function noSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -258,6 +242,23 @@ test('rollback: after an edit, rolling back to the version before it brings the 
   // Newest first: the edit, the review, and the restore point kept before the first change.
   await expect(versions).toHaveCount(3);
   await expect(versions.nth(2)).toContainText('Before review');
+  // No word in the table is broken across lines (a column squeezed to "Impor/t").
+  const brokenWords = await page.locator('.versions-tab table').evaluate((table) => {
+    const broken: string[] = [];
+    for (const cell of table.querySelectorAll('td, th')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index ?? 0);
+          range.setEnd(node, (m.index ?? 0) + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+    }
+    return broken;
+  });
+  expect(brokenWords, 'words broken across lines in the versions table').toEqual([]);
   const before = versions.nth(1);
   await expect(before).toContainText('Marked es procedure.tagline reviewed');
   await before.getByRole('button', { name: adminText('versions.rollback') }).click();

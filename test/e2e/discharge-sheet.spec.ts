@@ -61,6 +61,11 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await expect(page.locator('.sheet')).toHaveAttribute('lang', locale);
     await expect(page.locator('.sheet')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+    // Web mode prints through the browser, which cannot save a PDF under --kiosk-printing: no such button.
+    await expect(page.getByRole('button', { name: uiText('en', 'form.print'), exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: uiText('en', 'form.savePdf') })).toHaveCount(0);
+    // Chinese has no italics: the hint is never slanted by the browser (synthetic italics).
+    if (locale.startsWith('zh')) await expect(page.locator('.sheet-hint')).toHaveCSS('font-synthesis-style', 'none');
 
     const pdf = await savePdf(page);
     const text = squash(pdfText(pdf));
@@ -142,6 +147,21 @@ test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk })
   expect(await page.locator('.sheet-section[lang="ar"]').count()).toBe(await page.locator('.sheet-section[lang="en"]').count());
   const text = squash(pdfText(await savePdf(page)));
   expect(text).toContain(squash('Call 911 now if you have'));
+});
+
+test('a bilingual Spanish and English sheet wastes no page: every page but the last is well filled', async ({ page, kiosk }) => {
+  setPin(kiosk.dataDir, 'nurse', '2468');
+  await openStaffSignIn(page, kiosk.url);
+  await signIn(page, '2468');
+  await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
+  await fillDischargeForm(page, { ...base, locale: 'es', secondLocale: 'en' });
+  await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
+  await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+  const pdf = await savePdf(page);
+  const pages = pdfPages(pdf);
+  const perPage = Array.from({ length: pages }, (_, i) => squash(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })).length);
+  const fullest = Math.max(...perPage);
+  for (const [i, chars] of perPage.slice(0, -1).entries()) expect(chars, `page ${i + 1} of ${pages} holds ${chars} characters (fullest ${fullest}): ${perPage.join(', ')}`).toBeGreaterThan(fullest * 0.6);
 });
 
 test('the form explains invalid values in plain words', async ({ page, kiosk }) => {

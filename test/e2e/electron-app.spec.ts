@@ -73,8 +73,8 @@ test.beforeEach(() => {
 });
 
 async function startIn(page: Page, locale: string) {
-  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
-  await page.getByRole('button', { name: nativeNames[locale] }).click();
+  await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
+  await page.getByRole('button', { name: nativeNames[locale], exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts(locale)['procedure.name']!);
 }
 
@@ -106,7 +106,7 @@ test('topics: the kiosk shows the topics and switches to Spanish', async ({ elec
   await startIn(page, 'en');
   await expect(page.locator('[data-topic]')).toHaveCount(10);
   await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
-  await page.getByRole('button', { name: nativeNames.es }).click();
+  await page.getByRole('button', { name: nativeNames.es, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['procedure.name']!);
 });
 

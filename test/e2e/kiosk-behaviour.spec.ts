@@ -25,12 +25,12 @@ test('idle: "Still there?" gives 30 s to continue, then the kiosk resets and for
   await page.clock.fastForward(91_000);
   await expect(dialog).toBeVisible();
   await page.clock.fastForward(31_000);
-  await expect(page.getByRole('button', { name: uiText('en', 'attract.start') })).toBeVisible();
+  await expect(page.getByRole('button', { name: uiText('en', 'attract.touch') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-text-size', '0');
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.locator('[data-feature="quiz"]').click();
   await expect(page.locator('[data-option="a"]')).toHaveAttribute('aria-pressed', 'false');
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie.length])).toEqual([0, 0, 0]);
@@ -204,8 +204,8 @@ test('a second procedure added as content (a pack) gets a procedure choice; no c
   const { server, stop } = await startKiosk(['--data', dataDir]);
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
-    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('button', { name: uiText('en', 'attract.touch') }).click();
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
     await expect(page.getByRole('heading', { name: uiText('es', 'procedures.title') })).toBeVisible();
     await page.locator('[data-procedure="kyphoplasty-two-levels"]').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cifoplastia con balón (2)');

@@ -1,12 +1,13 @@
 import { test, expect } from './kiosk-fixture';
-import { contentTexts, startIn, uiText } from './kiosk-pages';
+import { contentTexts, localeList, startIn, uiFilled, uiText } from './kiosk-pages';
 
-for (const locale of ['en', 'es', 'ar', 'zh-Hans', 'hi']) {
+// Every language the bundled content has: a new language file is covered without a code change.
+for (const { code: locale, direction } of localeList()) {
   test(`patient journey in ${locale}: topic, glossary, walkthrough, quiz with a wrong answer`, async ({ page, kiosk }) => {
     const c = contentTexts(locale);
     await startIn(page, kiosk.url, locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
-    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+    await expect(page.locator('html')).toHaveAttribute('dir', direction);
     await expect(page.getByRole('button', { name: uiText(locale, 'toolbar.home') })).toBeVisible();
 
     // A topic with a glossary term that opens a plain definition on tap.
@@ -50,7 +51,7 @@ for (const locale of ['en', 'es', 'ar', 'zh-Hans', 'hi']) {
     await page.locator('[data-option="a"]').click();
     await expect(page.getByText(uiText(locale, 'quiz.notQuite'))).toBeVisible();
     await expect(page.getByText(c['quiz.order.explanation']!)).toBeVisible();
-    await page.getByRole('button', { name: uiText(locale, 'quiz.goBack').replace('{{title}}', c['step.cement.title']!) }).click();
+    await page.getByRole('button', { name: uiFilled(locale, 'quiz.goBack', { title: c['step.cement.title']! }) }).click();
     await expect(page.locator('[data-step="cement"]')).toBeVisible();
     await page.getByRole('button', { name: uiText(locale, 'toolbar.back') }).click();
     // Back in the quiz, the answer is remembered and the next question follows.

@@ -49,7 +49,7 @@ describe('contract', () => {
 
   it('answers NOT_FOUND for an unknown call, language, procedure or topic', async () => {
     expect(await dispatch('dropTables', {}, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await dispatch('listProcedures', { locale: 'fr' }, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'locale' } });
+    expect(await dispatch('listProcedures', { locale: 'de' }, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'locale' } });
     expect(await dispatch('getWalkthrough', { procedureId: 'hip-replacement', locale: 'en' }, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'procedureId' } });
     expect(await dispatch('getTopic', { procedureId: 'kyphoplasty', topicId: 'nope', locale: 'en' }, publicSession())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'topicId' } });
   });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { respectingFileModes } from '../fixtures/respect-file-modes';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openLocalDatabase, LOCAL_DB_FILE } from '../../db/local-db';
@@ -49,14 +50,9 @@ describe('local database at start', () => {
     chmodSync(dir, 0o755);
     openLocalDatabase(dir).db?.close();
     chmodSync(join(dir, LOCAL_DB_FILE), 0o444);
-    // Root ignores file permissions, so the check runs as an unprivileged user there.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'fixtures', 'open-local-db.ts'), dir], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: dir },
-      ...asUser,
-    });
+    // Root ignores file permissions, so the check drops that power first (respect-file-modes.ts).
+    const [command, args] = respectingFileModes(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'fixtures', 'open-local-db.ts'), dir]);
+    const child = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir } });
     expect(child.stderr).toBe('');
     const report = JSON.parse(child.stdout) as { readOnly: boolean; warnings: string[]; version: number; writeError: string };
     expect(report.readOnly).toBe(true);

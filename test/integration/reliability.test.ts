@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { respectingFileModes } from '../fixtures/respect-file-modes';
 import { chmodSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -93,8 +94,8 @@ describe('a read-only local database', () => {
       const info = await d('getAppInfo', {}, { session: { role: 'admin' } });
       console.log(JSON.stringify({ title: topic.value.topic.title, edit, warnings: info.value.startupWarnings }));
     `;
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dataDir }, ...asUser });
+    const [command, args] = respectingFileModes(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    const child = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dataDir } });
     expect(child.stderr).toBe('');
     const out = JSON.parse(child.stdout) as { title: string; edit: { ok: boolean; error: { code: string; message: string } }; warnings: string[] };
     expect(out.title).toBe('Saved before read-only');

@@ -40,8 +40,8 @@ describe('content pack validation', () => {
   });
 
   it('rejects a text in a language the pack does not declare', () => {
-    const problems = problemsOf(mutate((p) => p.texts.push({ ...p.texts[0]!, locale: 'fr' })));
-    expect(problems.join('\n')).toMatch(/texts\[\d+\] \(kyphoplasty \/ fr \/ procedure\.name\): unknown language "fr"/);
+    const problems = problemsOf(mutate((p) => p.texts.push({ ...p.texts[0]!, locale: 'de' })));
+    expect(problems.join('\n')).toMatch(/texts\[\d+\] \(kyphoplasty \/ de \/ procedure\.name\): unknown language "de"/);
   });
 
   it('rejects missing required text, naming the keys', () => {

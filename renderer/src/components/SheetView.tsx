@@ -101,7 +101,7 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
           <div className="sheet-meta">
             {sheet.patientName && (
               <p>
-                {t('sheet.patient')}: <strong>{sheet.patientName}</strong>
+                {t('sheet.patient')}: <strong><bdi>{sheet.patientName}</bdi></strong>
               </p>
             )}
             <p>{t('sheet.printedOn', { date: sheet.printedOn })}</p>

@@ -28,8 +28,8 @@ export function Toolbar() {
         <button type="button" onClick={() => dispatch({ type: 'back' })} aria-label={t('toolbar.back')} disabled={state.screen.name === 'home' && state.history.length === 0}>
           <Icon name="back" /> <span className="label">{t('toolbar.back')}</span>
         </button>
-        <button type="button" onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })} aria-label={t('toolbar.language')}>
-          <Icon name="globe" /> <span className="label">{locale.nativeName}</span>
+        <button type="button" onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })} aria-label={`${t('toolbar.language')}: ${locale.nativeName}`}>
+          <Icon name="globe" /> <span className="label" lang={locale.code}>{locale.nativeName}</span>
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t('toolbar.textSize')}>

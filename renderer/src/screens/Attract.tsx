@@ -27,7 +27,9 @@ export function Attract() {
   return (
     <section className="attract">
       <p className="clinic-name">{info.clinicName}</p>
-      <button type="button" className="attract-start" onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })} aria-label={t('attract.start')}>
+      {/* The button's name is its own words (WCAG 2.5.3 Label in Name): the greeting on screen,
+          then the others, kept for assistive technology while the greetings take turns. */}
+      <button type="button" className="attract-start" onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })}>
         {still ? (
           <span className="attract-all">
             {locales.map((l) => (
@@ -43,6 +45,17 @@ export function Attract() {
               <span className="attract-learn">{learn(shown.code)}</span>
             </span>
           )
+        )}
+        {!still && (
+          <span className="visually-hidden">
+            {locales
+              .filter((l) => l.code !== shown?.code)
+              .map((l) => (
+                <span key={l.code} lang={l.code} dir={l.direction}>
+                  {greet(l.code)}.{' '}
+                </span>
+              ))}
+          </span>
         )}
       </button>
       <button type="button" className="attract-pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)} aria-label={paused ? t('attract.play') : t('attract.pause')}>

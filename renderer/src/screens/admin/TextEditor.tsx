@@ -6,6 +6,8 @@ import { Icon } from '../../components/Icon';
 import { fleschKincaidGrade, sentenceStats } from '../../../../electron/shared/readability';
 import { DoneNote, ErrorNote, errorText, formatTime, StatusBadge } from './admin-shared';
 import { cellOf, previewKindOf } from './content-areas';
+import { useKiosk } from '../../kiosk-context';
+import { fillTemplate, isSheetTemplateKey } from '../../../../electron/shared/sheet-variables';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import type { Locale, ProcedureHome, ReviewStatus } from '../../../../electron/shared/content-types';
 
@@ -162,7 +164,10 @@ function ReadingLevel({ text, english }: { text: string; english: boolean }) {
 function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; draft: string; items: AdminTextItem[]; locale: Locale; home: ProcedureHome | null }) {
   const { t } = useTranslation();
   const kind = previewKindOf(item.key);
-  const text = draft || t('admin.editor.emptyPreview');
+  const { info } = useKiosk();
+  // Patient texts show the clinic's numbers, filled and isolated as the kiosk fills them; sheet
+  // templates keep their {{variables}}, which the nurse's values fill.
+  const text = draft ? (isSheetTemplateKey(item.key) ? draft : fillTemplate(draft, info.clinicVariables, locale.direction)) : t('admin.editor.emptyPreview');
   const sibling = (key: string) => {
     const other = items.find((i) => i.key === key);
     return other?.text ?? other?.english ?? '';

@@ -129,7 +129,7 @@ function Field({ id, label, error, children, hint }: { id: string; label: string
 
 export function DischargeForm() {
   const { t } = useTranslation();
-  const { dispatch, locales, procedureId, state } = useKiosk();
+  const { dispatch, locales, procedureId, state, info } = useKiosk();
   const [defaults, setDefaults] = useState<SheetDefaults | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -196,10 +196,14 @@ export function DischargeForm() {
     }
   };
 
-  /** Electron prints from a hidden window (dialog, silent or PDF); web mode uses the browser's print. */
+  /**
+   * The desktop app prints from a hidden window (dialog, silent or PDF); web mode uses the
+   * browser's print, which cannot save a PDF under `--kiosk-printing`, so it offers no "Save as PDF".
+   */
+  const appPrinting = info.capabilities.appPrinting;
   const print = async (onlyCard: boolean, mode: 'print' | 'pdf') => {
     if (!sheet) return;
-    if (window.kiosk) {
+    if (appPrinting) {
       try {
         const result = await callApi('printDischargeSheet', { form: toForm(draft, procedureId), mode, cardOnly: onlyCard });
         if (result.outcome === 'cancelled') return;
@@ -225,7 +229,7 @@ export function DischargeForm() {
       <section className="sheet-preview">
         <div className="preview-actions no-print">
           <button type="button" className="primary big" onClick={() => print(false, 'print')}>{t('form.print')}</button>
-          <button type="button" className="secondary big" onClick={() => print(false, 'pdf')}>{t('form.savePdf')}</button>
+          {appPrinting && <button type="button" className="secondary big" onClick={() => print(false, 'pdf')}>{t('form.savePdf')}</button>}
           <button type="button" className="secondary big" onClick={() => print(true, 'print')}>{t('form.printCardOnly')}</button>
           <button type="button" className="secondary big" onClick={() => setSheet(null)}>{t('form.edit')}</button>
           <button type="button" className="secondary big" onClick={() => { clear(); dispatch({ type: 'navigate', screen: { name: 'staff-menu' } }); }}>{t('form.cancel')}</button>
@@ -273,7 +277,7 @@ export function DischargeForm() {
           <Field id="f-braceWorn" label={t('form.brace')}>
             <select id="f-braceWorn" value={draft.braceWorn ? 'yes' : 'no'} onChange={(e) => set('braceWorn', e.target.value === 'yes')}>
               <option value="no">{t('form.braceNo')}</option>
-              <option value="yes">{t('form.braceYes')}</option>
+              <option value="yes">{t('form.braceWorn')}</option>
             </select>
           </Field>
           {draft.braceWorn && <Field id="f-braceWeeks" label={t('form.braceYes')} error={err('braceWeeks')}>{input('braceWeeks', 'number', { inputMode: 'numeric', min: 1 })}</Field>}
