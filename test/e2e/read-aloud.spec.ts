@@ -7,6 +7,9 @@
  */
 import { test as base, expect, type Page, type Response } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startKiosk, type KioskServer } from './kiosk-fixture';
 import { fixWavHeader } from '../../electron/core/espeak';
 import { uiText } from './kiosk-pages';
@@ -255,4 +258,29 @@ test('the language screen says each name in its own language, and a glossary def
   await dialog.getByRole('button', { name: uiText(last.code, 'topic.close'), exact: true }).click();
   await expect.poll(() => position(page)).toBeNull();
   expect(await highlighted(page)).toBeNull();
+});
+
+test('eSpeak NG crashing while speaking: the patient sees no error, and Listen goes away', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bad-espeak-'));
+  const fake = join(dir, 'espeak-ng');
+  // Answers like eSpeak NG when asked for its version and voices, then crashes when it should speak.
+  writeFileSync(fake, `#!/bin/sh\ncase "$1" in\n  --version) echo "eSpeak NG text-to-speech: 1.51  Data at: /nowhere"; exit 0 ;;\n  --voices) printf 'Pty Language Age/Gender VoiceName File Other\\n 5  en-us --/M English gmw/en-US\\n'; exit 0 ;;\nesac\nkill -SEGV $$\n`);
+  chmodSync(fake, 0o755);
+  const { server: broken, stop } = await startKiosk([], { KIOSK_ESPEAK_NG: fake });
+  try {
+    await page.goto(broken.url);
+    await page.getByRole('button', { name: uiText('en', 'attract.start') }).click();
+    await page.locator('#language-en').click();
+    await page.locator('[data-topic]').first().click();
+    await expect(page.locator('.topic h1')).toBeVisible();
+    await page.locator('.toolbar .listen').click();
+    await expect(page.locator('.toolbar .listen')).toHaveCount(0);
+    await expect(page.locator('.toolbar [data-speech-status]')).toHaveCount(0);
+    // The topic is still there, with no error screen.
+    await expect(page.locator('.topic h1')).toBeVisible();
+    await expect(page.locator('.error-screen')).toHaveCount(0);
+  } finally {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

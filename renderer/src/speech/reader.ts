@@ -157,11 +157,21 @@ class Reader {
       }
     } catch {
       if (gen !== this.generation) return;
-      if (source === 'builtin') this.set({ builtInFailed: true });
       this.halt();
+      if (source === 'builtin') void this.recheckBuiltIn(request.locale);
       return;
     }
     if (gen === this.generation) return this.playFrom(gen, index + 1);
+  }
+
+  /** After a failed call: hides the built-in voice only if core now reports it broken (not merely busy). */
+  private async recheckBuiltIn(locale: string): Promise<void> {
+    try {
+      const info = await callApi('getAppInfo', {});
+      if (info.speech.builtInProblem !== null || !info.speech.builtInLocales.includes(locale)) this.set({ builtInFailed: true });
+    } catch {
+      this.set({ builtInFailed: true });
+    }
   }
 
   private async narration(src: string): Promise<AudioBuffer> {
