@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
@@ -65,12 +65,14 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
     html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
   }, [i18n, locale.code, locale.direction, state.display]);
 
+  const readerStatus = useSyncExternalStore(reader.subscribe, () => reader.getState().status);
   const { idle, stillHere } = useIdle({
     // A staff session ends after two minutes without a touch (warning included).
     idleMs: onStaffScreen ? STAFF_SESSION_IDLE_MS - IDLE_WARNING_MS : info.idleTimeoutSeconds * 1000,
     warnMs: IDLE_WARNING_MS,
     enabled: state.screen.name !== 'attract',
     onExpire: () => dispatch({ type: 'reset' }),
+    busy: readerStatus === 'playing' || readerStatus === 'loading',
   });
 
   // Any reset (idle, sign out, exit) ends the staff session and forgets everything by remounting.

@@ -284,3 +284,46 @@ test('eSpeak NG crashing while speaking: the patient sees no error, and Listen g
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('changing screen, changing language and the idle reset each stop reading; reading keeps the kiosk awake', async ({ page }) => {
+  await page.clock.install();
+  await trackAudio(page);
+  const en = spoken.find((l) => l.code === 'en') ?? spoken[0]!;
+  const other = spoken.find((l) => l.code !== en.code)!;
+  await openIn(page, en);
+  const reading = async () => {
+    await page.locator('.toolbar .listen').click();
+    await expect.poll(() => position(page)).not.toBeNull();
+    expect(await highlighted(page)).not.toBeNull();
+  };
+  const stopped = async () => {
+    await expect.poll(() => position(page)).toBeNull();
+    expect(await highlighted(page)).toBeNull();
+  };
+
+  await page.locator('[data-topic]').first().click();
+  // Listen reads what is on screen: wait for the topic itself.
+  await expect(page.locator('.topic h1')).toBeVisible();
+  await reading();
+  await page.getByRole('button', { name: uiText(en.code, 'toolbar.home') }).click();
+  await expect(page.locator('[data-feature="walkthrough"]')).toBeVisible();
+  await stopped();
+
+  await reading();
+  await page.getByRole('button', { name: uiText(en.code, 'toolbar.language') }).click();
+  await stopped();
+  await page.locator(`#language-${other.code}`).click();
+  await expect(page.locator('[data-feature="walkthrough"]')).toBeVisible();
+
+  await reading();
+  // Listening counts as being there: no "Still there?" while the kiosk reads.
+  await page.clock.fastForward(125_000);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.toolbar [data-speech-status]')).not.toHaveAttribute('data-speech-status', 'idle');
+  // Paused and no touch for the idle time and the warning: the kiosk starts over, silent.
+  // (Until translated, new UI strings show in English.)
+  await page.locator('.toolbar').getByRole('button', { name: uiText(other.code, 'toolbar.pause') ?? uiText('en', 'toolbar.pause') }).click();
+  await page.clock.fastForward(125_000);
+  await expect(page.getByRole('button', { name: uiText('en', 'attract.start') })).toBeVisible();
+  await stopped();
+});
