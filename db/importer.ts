@@ -15,6 +15,7 @@ export interface ImportSummary {
   locales: number;
   procedures: number;
   texts: number;
+  narrations: number;
 }
 
 export function importPack(db: Db, pack: ContentPack, origin: TextOrigin): ImportSummary {
@@ -50,6 +51,17 @@ export function importPack(db: Db, pack: ContentPack, origin: TextOrigin): Impor
     ),
     variable: db.prepare('INSERT OR REPLACE INTO template_variables (name, type) VALUES (?, ?)'),
   };
+  // Only the local overlay has narration tables; packs built from db/content carry none.
+  const narration = pack.narrations?.length
+    ? {
+        audio: db.prepare('INSERT INTO narration_audio (sha256, mime, data, duration_ms) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING'),
+        attach: db.prepare(
+          `INSERT INTO narrations (procedure_id, locale, key, audio_sha256, text_sha256, recorded_by, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (procedure_id, locale, key) DO UPDATE SET audio_sha256 = excluded.audio_sha256, text_sha256 = excluded.text_sha256,
+           recorded_by = excluded.recorded_by, attached_at = excluded.attached_at`,
+        ),
+      }
+    : null;
 
   const run = db.transaction(() => {
     pack.locales.forEach((l, i) => s.locale.run(l.code, l.nativeName, l.englishName, l.direction, i * 10));
@@ -84,7 +96,11 @@ export function importPack(db: Db, pack: ContentPack, origin: TextOrigin): Impor
       s.text.run(t.procedure, t.locale, t.key, t.text, t.status, t.reviewer, t.reviewedAt, t.sourceNote, origin);
     }
     for (const [name, type] of Object.entries(sheetVariableTypes)) s.variable.run(name, type);
+    for (const n of pack.narrations ?? []) {
+      narration!.audio.run(n.sha256, n.mediaType, Buffer.from(n.data, 'base64'), n.durationMs);
+      narration!.attach.run(n.procedure, n.locale, n.key, n.sha256, n.textSha256, n.recordedBy, n.attachedAt);
+    }
   });
   run();
-  return { locales: pack.locales.length, procedures: pack.procedures.length, texts: pack.texts.length };
+  return { locales: pack.locales.length, procedures: pack.procedures.length, texts: pack.texts.length, narrations: pack.narrations?.length ?? 0 };
 }

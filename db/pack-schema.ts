@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { contentId, localeCode } from '../electron/shared/contract';
+import { NARRATION_MAX_BASE64, narrationMimes } from '../electron/shared/narration';
 
 export const PACK_FORMAT = 'clinic-kiosk-content-pack';
 export const PACK_FORMAT_VERSION = 1;
-/** Largest pack file accepted, in bytes. */
-export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+/** Largest pack file accepted, in bytes: room for narration (each recording at most 10 MB). */
+export const MAX_PACK_BYTES = 200 * 1024 * 1024;
 
 export const topicIcons = [
   'info', 'people', 'symptoms', 'checklist', 'steps', 'sleep',
@@ -93,6 +94,24 @@ export const packTextSchema = z.strictObject({
 });
 export type PackText = z.infer<typeof packTextSchema>;
 
+const hex64 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lowercase hex');
+
+/** A recording attached to one text, with the sha256 of the text it was recorded for. */
+export const packNarrationSchema = z.strictObject({
+  procedure: contentId,
+  locale: localeCode,
+  key: z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a dotted key such as "topic.after.title"'),
+  mediaType: z.enum(narrationMimes),
+  /** sha256 of the audio bytes. */
+  sha256: hex64,
+  textSha256: hex64,
+  durationMs: z.number().int().positive(),
+  recordedBy: z.string().min(1).max(120),
+  attachedAt: isoDate,
+  data: z.string().min(1).max(NARRATION_MAX_BASE64, 'the recording is larger than 10 MB').regex(/^[A-Za-z0-9+/]+=*$/, 'base64 data'),
+});
+export type PackNarration = z.infer<typeof packNarrationSchema>;
+
 export const packSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.literal(PACK_FORMAT_VERSION, {
@@ -110,6 +129,8 @@ export const packSchema = z.strictObject({
   locales: z.array(localeSchema).min(1),
   procedures: z.array(packProcedureSchema),
   texts: z.array(packTextSchema),
+  /** Recorded narration (optional; packs without it leave the kiosk's recordings as they are). */
+  narrations: z.array(packNarrationSchema).max(10_000).optional(),
 });
 export type ContentPack = z.infer<typeof packSchema>;
 export type PackLocale = z.infer<typeof localeSchema>;

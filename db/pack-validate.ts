@@ -7,6 +7,9 @@ import { packSchema, MAX_PACK_BYTES, type ContentPack, type PackProcedure } from
 import { expectedTextKeys, glossaryLinks } from './content-keys';
 import { illustrationProblem } from './illustration-safety';
 import { clinicVariableNames, isClinicVariable, isSheetTemplateKey, isSheetVariable, templateVariables } from '../electron/shared/sheet-variables';
+import { NARRATION_MAX_BYTES } from '../electron/shared/narration';
+import { probeAudio, sniffAudio } from './audio-probe';
+import { sha256 } from './canonical-json';
 
 export const SOURCE_LOCALE = 'en';
 
@@ -158,5 +161,40 @@ function meaningProblems(pack: ContentPack, options: PackValidationOptions): Pac
     if (want !== got)
       out.push({ path: `texts[${i}] (${t.procedure} / ${t.locale} / ${t.key})`, message: `variables do not match English: English has [${want}], this text has [${got}]` });
   });
+  narrationProblems(pack, locales, expected, out);
   return out.slice(0, 100);
+}
+
+const narrationWhere = (n: { procedure: string; locale: string; key: string }, i: number) => `narrations[${i}] (${n.procedure} / ${n.locale} / ${n.key})`;
+
+/** Each recording names a text of the pack and its bytes are what it says (size, hash, signature). */
+function narrationProblems(pack: ContentPack, locales: Set<string>, expected: Map<string, Set<string>>, out: PackProblem[]): void {
+  const narrations = pack.narrations ?? [];
+  duplicates(narrations, (n) => `${n.procedure}/${n.locale}/${n.key}`, 'narrations', 'recording for the text', out);
+  narrations.forEach((n, i) => {
+    const where = narrationWhere(n, i);
+    if (!locales.has(n.locale)) out.push({ path: where, message: `unknown language "${n.locale}": add it to "locales"` });
+    const keys = expected.get(n.procedure);
+    if (!keys) return void out.push({ path: where, message: `unknown procedure "${n.procedure}"` });
+    if (!keys.has(n.key)) out.push({ path: where, message: `unknown key "${n.key}" for this procedure's structure` });
+    const data = Buffer.from(n.data, 'base64');
+    if (data.length > NARRATION_MAX_BYTES) return void out.push({ path: where, message: `the recording is ${(data.length / 1048576).toFixed(1)} MB; at most ${NARRATION_MAX_BYTES / 1048576} MB` });
+    if (sha256(data) !== n.sha256) return void out.push({ path: where, message: 'the recording does not match its sha256: the file is damaged' });
+    const sniffed = sniffAudio(data);
+    if (sniffed !== n.mediaType) out.push({ path: where, message: sniffed ? `the recording is ${sniffed}, not ${n.mediaType}` : 'the recording is not audio the kiosk can play' });
+  });
+}
+
+/**
+ * Reads every recording's real headers (format and duration), which is asynchronous; run it
+ * after checkPack/checkPackFile succeeded. A pack with any broken recording is refused whole.
+ */
+export async function narrationAudioProblems(pack: ContentPack): Promise<PackProblem[]> {
+  const out: PackProblem[] = [];
+  for (const [i, n] of (pack.narrations ?? []).entries()) {
+    const probe = await probeAudio(Buffer.from(n.data, 'base64'));
+    if (!probe.ok) out.push({ path: narrationWhere(n, i), message: `the recording cannot be used: ${probe.problem}` });
+    else if (probe.mime !== n.mediaType) out.push({ path: narrationWhere(n, i), message: `the recording is ${probe.mime}, not ${n.mediaType}` });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { pinSchema, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
 import { writeFileSync, existsSync } from 'node:fs';
-import { checkPackFile } from '../../db/pack-validate';
+import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
 import { checkSignature, generateSigningKeys, signPack } from '../../db/pack-signing';
 import { PackRejected } from '../core/content-packs';
 
@@ -88,7 +88,7 @@ export const commands: Record<string, Command> = {
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
       const pack = core.packs.exportPack({ procedureId: v.procedure as string | undefined, locales: typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
       writeFileSync(v.out, JSON.stringify(pack, null, 1));
-      return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts.`;
+      return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts${pack.narrations?.length ? `, ${pack.narrations.length} recording(s)` : ''}.`;
     },
   },
   'import-pack': {
@@ -98,7 +98,7 @@ export const commands: Record<string, Command> = {
     async run(core, v) {
       const bytes = readFile(v.file, 'pack file');
       try {
-        const summary = core.packs.preview(bytes, String(v.file).split(/[\\/]/).pop() ?? 'pack');
+        const summary = await core.packs.preview(bytes, String(v.file).split(/[\\/]/).pop() ?? 'pack');
         const lines = [`Pack: ${summary.description} (${summary.signature === 'trusted' ? `signed by trusted key ${summary.keyId}` : 'unsigned'})`, ...summary.languages.map((l) => `  ${l.locale.padEnd(8)} ${l.added} added, ${l.changed} changed, ${l.removed} removed`)];
         if (v['dry-run']) return [...lines, 'Dry run: nothing was changed.'].join('\n');
         const { versionId } = core.packs.apply('admin-cli', summary.token);
@@ -116,6 +116,8 @@ export const commands: Record<string, Command> = {
     async run(core, v) {
       const check = checkPackFile(readFile(v.file, 'pack file'));
       if (!check.ok) throw new CliError(problemsText(new PackRejected(check.problems)));
+      const audio = await narrationAudioProblems(check.pack);
+      if (audio.length) throw new CliError(problemsText(new PackRejected(audio)));
       const sig = checkSignature(check.pack, core.settings.get().trustedKeys);
       if (sig.state === 'bad') throw new CliError(`the signature does not match the pack (key ${sig.keyId})`);
       return `The pack is valid: ${check.pack.texts.length} texts. Signature: ${sig.state}${'keyId' in sig ? ` (key ${sig.keyId})` : ''}.`;

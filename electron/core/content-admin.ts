@@ -16,6 +16,7 @@ import { contentChanged, type ContentLayers } from './content-layers';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import { SOURCE_LOCALE } from './content-service';
+import { narrationInfo, type NarrationService } from './narration';
 
 interface TextRow {
   key: string;
@@ -32,6 +33,7 @@ export class ContentAdmin {
     private readonly layers: ContentLayers,
     private readonly versions: ContentVersions | null,
     private readonly audit: AuditLog,
+    private readonly narration: NarrationService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -61,10 +63,12 @@ export class ContentAdmin {
     const bundled = this.rows(this.layers.bundled, procedureId, locale);
     const overlay = this.layers.overlay ? this.rows(this.layers.overlay, procedureId, locale) : new Map<string, TextRow>();
     const english = this.layers.texts(procedureId, SOURCE_LOCALE);
+    const narrations = this.layers.narrations(procedureId, locale);
     return keys.map((key) => {
       const o = overlay.get(key);
       const b = bundled.get(key);
       const row = o && o.text !== null ? o : o ? undefined : b;
+      const recording = narrations.get(key);
       return {
         key,
         english: english.get(key)?.text ?? '',
@@ -75,6 +79,7 @@ export class ContentAdmin {
         sourceNote: row?.source_note ?? '',
         changedByClinic: Boolean(o),
         bundledText: b?.text ?? null,
+        narration: recording ? narrationInfo(recording, row?.text ?? null) : null,
       };
     });
   }
@@ -172,7 +177,23 @@ export class ContentAdmin {
         return [l, counts];
       }),
     );
-    return { locales, rows, totals };
+    const keyList = this.keys(procedureId);
+    const narration = Object.fromEntries(
+      locales.map((l) => [l, this.narration.coverage(procedureId, l, keyList)]),
+    );
+    return { locales, rows, totals, narration };
+  }
+
+  /** Attaches a checked recording to a text of this procedure (see NarrationService). */
+  async attachNarration(role: string, procedureId: string, locale: string, key: string, base64: string, recordedBy: string): Promise<AdminTextItem> {
+    await this.narration.attach(role, procedureId, locale, key, this.keys(procedureId), base64, recordedBy);
+    return this.item(procedureId, locale, key);
+  }
+
+  removeNarration(role: string, procedureId: string, locale: string, key: string): AdminTextItem {
+    this.item(procedureId, locale, key);
+    this.narration.remove(role, procedureId, locale, key);
+    return this.item(procedureId, locale, key);
   }
 
   replaceIllustration(role: string, procedureId: string, id: string, mediaType: string, base64: string): void {

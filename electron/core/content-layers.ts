@@ -17,6 +17,18 @@ export function contentChanged(overlay: Db): void {
   generations.set(overlay, (generations.get(overlay) ?? 0) + 1);
 }
 
+/** A recording attached to a text in the overlay (see migration 0060). */
+export interface NarrationRow {
+  key: string;
+  audio_sha256: string;
+  text_sha256: string;
+  mime: string;
+  duration_ms: number;
+  bytes: number;
+  recorded_by: string;
+  attached_at: string;
+}
+
 export class ContentLayers {
   private readonly cache = new Map<string, { stamp: string; value: unknown }>();
 
@@ -54,6 +66,20 @@ export class ContentLayers {
   illustrationOverride(procedureId: string, id: string): { media_type: string; data: Buffer } | null {
     if (!this.overlay) return null;
     return (this.overlay.prepare('SELECT media_type, data FROM illustration_overrides WHERE procedure_id = ? AND id = ?').get(procedureId, id) as { media_type: string; data: Buffer } | undefined) ?? null;
+  }
+
+  /** Recordings attached to the texts of one procedure in one language, by text key (overlay only). */
+  narrations(procedureId: string, locale: string): Map<string, NarrationRow> {
+    return this.cached(`narrations\u0000${procedureId}\u0000${locale}`, () => {
+      if (!this.overlay) return new Map<string, NarrationRow>();
+      const rows = this.overlay
+        .prepare(
+          `SELECT n.key, n.audio_sha256, n.text_sha256, a.mime, a.duration_ms, length(a.data) AS bytes, n.recorded_by, n.attached_at
+           FROM narrations n JOIN narration_audio a ON a.sha256 = n.audio_sha256 WHERE n.procedure_id = ? AND n.locale = ?`,
+        )
+        .all(procedureId, locale) as NarrationRow[];
+      return new Map(rows.map((r) => [r.key, r]));
+    });
   }
 
   /** Rows of the first layer (overlay first) for which `exists` finds the key. */

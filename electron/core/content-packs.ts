@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection';
-import { checkPackFile, type PackProblem } from '../../db/pack-validate';
+import { checkPackFile, narrationAudioProblems, type PackProblem } from '../../db/pack-validate';
 import { importPack } from '../../db/importer';
 import { readStructure } from '../../db/structure-reader';
 import { expectedTextKeys } from '../../db/content-keys';
 import { checkSignature, type TrustedKey } from '../../db/pack-signing';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackText } from '../../db/pack-schema';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackNarration, type PackText } from '../../db/pack-schema';
 import { KioskError } from '../shared/errors';
 import type { ImportSummary } from '../shared/admin-types';
 import { contentChanged, type ContentLayers } from './content-layers';
@@ -64,7 +64,34 @@ export class ContentPacks {
       pack.procedures.push({ ...structure, illustrations });
       for (const l of locales) pack.texts.push(...this.mergedTexts(id, l.code));
     }
+    const narrations = procedureIds.flatMap((id) => locales.flatMap((l) => this.narrations(id, l.code)));
+    if (narrations.length) pack.narrations = narrations;
     return pack;
+  }
+
+  /** The recordings attached to texts of one procedure in one language, stale ones included. */
+  private narrations(procedureId: string, locale: string): PackNarration[] {
+    const db = this.layers.overlay;
+    if (!db) return [];
+    type R = { key: string; audio_sha256: string; text_sha256: string; recorded_by: string; attached_at: string; mime: PackNarration['mediaType']; duration_ms: number; data: Buffer };
+    const rows = db
+      .prepare(
+        `SELECT n.key, n.audio_sha256, n.text_sha256, n.recorded_by, n.attached_at, a.mime, a.duration_ms, a.data
+         FROM narrations n JOIN narration_audio a ON a.sha256 = n.audio_sha256 WHERE n.procedure_id = ? AND n.locale = ? ORDER BY n.key`,
+      )
+      .all(procedureId, locale) as R[];
+    return rows.map((r) => ({
+      procedure: procedureId,
+      locale,
+      key: r.key,
+      mediaType: r.mime,
+      sha256: r.audio_sha256,
+      textSha256: r.text_sha256,
+      durationMs: r.duration_ms,
+      recordedBy: r.recorded_by,
+      attachedAt: r.attached_at,
+      data: r.data.toString('base64'),
+    }));
   }
 
   private mergedTexts(procedureId: string, locale: string): PackText[] {
@@ -84,11 +111,13 @@ export class ContentPacks {
       .map((r) => ({ procedure: procedureId, locale, key: r.key, text: r.text as string, status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewed_at, sourceNote: r.source_note }));
   }
 
-  /** Validates a pack file and says what importing it would change. Nothing is written. */
-  preview(bytes: Buffer | string, label: string): ImportSummary {
+  /** Validates a pack file (recordings included) and says what importing it would change. Nothing is written. */
+  async preview(bytes: Buffer | string, label: string): Promise<ImportSummary> {
     const check = checkPackFile(bytes);
     if (!check.ok) throw new PackRejected(check.problems);
     const pack = check.pack;
+    const audioProblems = await narrationAudioProblems(pack);
+    if (audioProblems.length) throw new PackRejected(audioProblems);
     const { trustedKeys, allowUnsigned } = this.trust();
     const sig = checkSignature(pack, trustedKeys);
     if (sig.state === 'bad') throw new PackRejected([{ path: 'signature', message: `the signature does not match the pack (key ${sig.keyId}); the file was changed after it was signed` }]);
@@ -119,6 +148,7 @@ export class ContentPacks {
       keyId: sig.state === 'trusted' ? sig.keyId : null,
       procedures: pack.procedures.map((p) => p.id),
       languages: [...languages].map(([locale, c]) => ({ locale, ...c })),
+      narrations: pack.narrations?.length ?? 0,
     };
   }
 

@@ -13,7 +13,9 @@ import type {
   TopicTile,
   Walkthrough,
 } from '../shared/content-types';
-import type { ContentLayers } from './content-layers';
+import type { ContentLayers, NarrationRow } from './content-layers';
+import type { NarrationRef } from '../shared/narration';
+import { narrationRef } from './narration';
 import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
 import { defaultSettings } from '../shared/settings-schema';
 import type { Db } from '../../db/connection';
@@ -33,7 +35,33 @@ class Localizer {
     private readonly approvedOnly = false,
     /** Fills the clinic's variables (emergency number, phones) into patient texts; sheet templates stay unfilled. */
     private readonly fill: (text: string) => string = (text) => text,
+    /** Recordings attached to texts in the wanted language and in English. */
+    private readonly narrations: { wanted: Map<string, NarrationRow>; source: Map<string, NarrationRow> } = { wanted: new Map(), source: new Map() },
   ) {}
+
+  /** The recording to play for the text `t(key)` shows, when it was recorded for exactly that text. */
+  n(key: string): NarrationRef | null {
+    const own = this.usable(this.wanted.get(key));
+    const row = own ?? this.usable(this.source.get(key));
+    const recording = (own ? this.narrations.wanted : this.narrations.source).get(key);
+    if (!row || !recording) return null;
+    const ref = narrationRef(recording, row.text);
+    return ref.stale ? null : ref;
+  }
+
+  /** Recordings for the fields of one item, by field name; undefined when none is narrated. */
+  narrated<F extends string>(fields: Record<F, string>): Partial<Record<F, NarrationRef>> | undefined {
+    const out: Partial<Record<F, NarrationRef>> = {};
+    let any = false;
+    for (const [field, key] of Object.entries(fields) as [F, string][]) {
+      const ref = this.n(key);
+      if (ref) {
+        out[field] = ref;
+        any = true;
+      }
+    }
+    return any ? out : undefined;
+  }
 
   private usable(row: { text: string; status: ReviewStatus } | undefined) {
     return row && (!this.approvedOnly || row.status === 'approved') ? row : undefined;
@@ -51,6 +79,11 @@ class Localizer {
   provenance(): TextProvenance {
     return { status: this.status, fallback: this.fallback };
   }
+}
+
+/** Spreads `{ narration }` into an item only when one of its texts is narrated. */
+function withNarration<F extends string>(narration: Partial<Record<F, NarrationRef>> | undefined): { narration?: Partial<Record<F, NarrationRef>> } {
+  return narration ? { narration } : {};
 }
 
 /** What the clinic's settings change in patient content. */
@@ -109,7 +142,9 @@ export class ContentService {
   private templateLocalizer(procedureId: string, locale: string, approvedOnly = this.options().approvedOnly, fill?: (text: string) => string): Localizer {
     this.locale(locale);
     const source = this.layers.texts(procedureId, SOURCE_LOCALE);
-    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, approvedOnly, fill);
+    const sourceNarrations = this.layers.narrations(procedureId, SOURCE_LOCALE);
+    const narrations = { wanted: locale === SOURCE_LOCALE ? sourceNarrations : this.layers.narrations(procedureId, locale), source: sourceNarrations };
+    return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, approvedOnly, fill, narrations);
   }
 
   private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
@@ -123,6 +158,7 @@ export class ContentService {
       mediaType: row.media_type,
       src: `data:${row.media_type};base64,${row.data.toString('base64')}`,
       alt: l.t(`illustration.${id}.alt`),
+      ...withNarration(l.narrated({ alt: `illustration.${id}.alt` })),
     };
   }
 
@@ -131,7 +167,15 @@ export class ContentService {
       .prepare('SELECT id, icon FROM topics WHERE procedure_id = ? ORDER BY sort_order')
       .all(procedureId) as { id: string; icon: string }[];
     // A topic with no title to show (approved-only mode, nothing approved) is left out.
-    return rows.map((r) => ({ id: r.id, icon: r.icon, title: l.t(`topic.${r.id}.title`), summary: l.t(`topic.${r.id}.summary`) })).filter((t) => t.title !== '');
+    return rows
+      .map((r) => ({
+        id: r.id,
+        icon: r.icon,
+        title: l.t(`topic.${r.id}.title`),
+        summary: l.t(`topic.${r.id}.summary`),
+        ...withNarration(l.narrated({ title: `topic.${r.id}.title`, summary: `topic.${r.id}.summary` })),
+      }))
+      .filter((t) => t.title !== '');
   }
 
   listProcedures(locale: string): ProcedureSummary[] {
@@ -158,10 +202,15 @@ export class ContentService {
     const l = this.localizer(procedureId, locale);
     const proc = db.prepare('SELECT hero_illustration FROM procedures WHERE id = ?').get(procedureId) as { hero_illustration: string | null };
     const glossary = (db.prepare('SELECT id FROM glossary_terms WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map(
-      (g) => ({ id: g.id, term: l.t(`glossary.${g.id}.term`), definition: l.t(`glossary.${g.id}.definition`) }),
+      (g) => ({
+        id: g.id,
+        term: l.t(`glossary.${g.id}.term`),
+        definition: l.t(`glossary.${g.id}.definition`),
+        ...withNarration(l.narrated({ term: `glossary.${g.id}.term`, definition: `glossary.${g.id}.definition` })),
+      }),
     );
     return {
-      procedure: { id: procedureId, name: l.t('procedure.name'), tagline: l.t('procedure.tagline') },
+      procedure: { id: procedureId, name: l.t('procedure.name'), tagline: l.t('procedure.tagline'), ...withNarration(l.narrated({ name: 'procedure.name', tagline: 'procedure.tagline' })) },
       locale: this.locale(locale),
       hero: this.illustration(db, procedureId, proc.hero_illustration, l),
       topics: this.tiles(db, procedureId, l),
@@ -181,7 +230,12 @@ export class ContentService {
     if (!tile) throw new KioskError('NOT_FOUND', `The topic "${topicId}" is not in this procedure.`, 'topicId');
     const sections = (
       db.prepare('SELECT id FROM topic_sections WHERE procedure_id = ? AND topic_id = ? ORDER BY sort_order').all(procedureId, topicId) as { id: string }[]
-    ).map((s) => ({ id: s.id, heading: l.t(`topic.${topicId}.${s.id}.heading`), body: l.t(`topic.${topicId}.${s.id}.body`) }));
+    ).map((s) => ({
+      id: s.id,
+      heading: l.t(`topic.${topicId}.${s.id}.heading`),
+      body: l.t(`topic.${topicId}.${s.id}.body`),
+      ...withNarration(l.narrated({ heading: `topic.${topicId}.${s.id}.heading`, body: `topic.${topicId}.${s.id}.body` })),
+    }));
     return { procedureId, topic: tile, sections, provenance: l.provenance() };
   }
 
@@ -201,6 +255,7 @@ export class ContentService {
       body: l.t(`step.${s.id}.body`),
       feel: l.t(`step.${s.id}.feel`),
       illustration: this.illustration(db, procedureId, s.illustration_id, l),
+      ...withNarration(l.narrated({ title: `step.${s.id}.title`, body: `step.${s.id}.body`, feel: `step.${s.id}.feel` })),
     }));
     return { procedureId, steps, provenance: l.provenance() };
   }
@@ -218,10 +273,11 @@ export class ContentService {
       question: l.t(`quiz.${q.id}.question`),
       options: (
         db.prepare('SELECT id FROM quiz_options WHERE procedure_id = ? AND question_id = ? ORDER BY sort_order').all(procedureId, q.id) as { id: string }[]
-      ).map((o) => ({ id: o.id, text: l.t(`quiz.${q.id}.option.${o.id}`) })),
+      ).map((o) => ({ id: o.id, text: l.t(`quiz.${q.id}.option.${o.id}`), ...withNarration(l.narrated({ text: `quiz.${q.id}.option.${o.id}` })) })),
       answer: q.answer_option,
       explanation: l.t(`quiz.${q.id}.explanation`),
       teaches: { kind: q.teaches_kind, id: q.teaches_id },
+      ...withNarration(l.narrated({ question: `quiz.${q.id}.question`, explanation: `quiz.${q.id}.explanation` })),
     }));
     return { procedureId, questions, provenance: l.provenance() };
   }

@@ -7,11 +7,15 @@ import type { Db } from '../../db/connection';
 import { sha256 } from '../../db/canonical-json';
 import { KioskError } from '../shared/errors';
 
-/** Overlay tables, parents first (restore order). */
+/**
+ * Overlay tables, parents first (restore order). Narration recordings themselves
+ * (narration_audio, by content hash) are kept out of snapshots and never deleted, so a
+ * snapshot stays small and restoring one finds every recording it names.
+ */
 export const overlayTables = [
   'locales', 'procedures', 'illustrations', 'topics', 'topic_sections', 'steps', 'glossary_terms',
   'quiz_questions', 'quiz_options', 'discharge_sections', 'discharge_items', 'red_flags', 'texts',
-  'template_variables', 'illustration_overrides',
+  'template_variables', 'illustration_overrides', 'narrations',
 ] as const;
 
 type Row = Record<string, unknown>;

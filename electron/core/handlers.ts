@@ -142,6 +142,8 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       core.admin.replaceIllustration(ctx.session.role, procedureId, illustrationId, mediaType, data);
       return { replaced: true };
     },
+    adminAttachNarration: ({ procedureId, locale, key, data, recordedBy }, ctx) => core.admin.attachNarration(ctx.session.role, procedureId, locale, key, data, recordedBy ?? ''),
+    adminRemoveNarration: ({ procedureId, locale, key }, ctx) => core.admin.removeNarration(ctx.session.role, procedureId, locale, key),
     adminExportPack: ({ procedureId, locales }, ctx) => {
       const pack = core.packs.exportPack({ procedureId, locales });
       const json = JSON.stringify(pack, null, 1);

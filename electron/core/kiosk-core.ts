@@ -16,6 +16,8 @@ import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
 import { SpeechService } from './speech-service';
+import { NarrationService } from './narration';
+import { MediaRegistry } from './media';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -37,6 +39,9 @@ export interface KioskCore {
   audit: AuditLog;
   versions: ContentVersions | null;
   admin: ContentAdmin;
+  narration: NarrationService;
+  /** Media served by URL (GET /media/<kind>/<id>, app://kiosk/media/<kind>/<id>). */
+  media: MediaRegistry;
   packs: ContentPacks;
   backup: LocalBackup;
   speech: SpeechService;
@@ -68,6 +73,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const writableLayers = new ContentLayers(bundled, writable);
   const versions = writable ? new ContentVersions(writable) : null;
   const audit = new AuditLog(writable);
+  const narration = new NarrationService(writableLayers, versions, audit);
+  const media = new MediaRegistry();
+  // Patients hear recordings through the read layers, so a read-only database still serves them.
+  const servedNarration = new NarrationService(layers, null, audit);
+  media.register('narration', (id) => servedNarration.resolve(id));
   return {
     content: new ContentService(layers, () => {
       const s = settings.get();
@@ -79,7 +89,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     settings,
     audit,
     versions,
-    admin: new ContentAdmin(writableLayers, versions, audit),
+    admin: new ContentAdmin(writableLayers, versions, audit, narration),
+    narration,
+    media,
     packs: new ContentPacks(writableLayers, versions, audit, () => {
       const s = settings.get();
       return { trustedKeys: s.trustedKeys, allowUnsigned: s.allowUnsignedPacks };

@@ -35,7 +35,7 @@ export class PackWatcher {
   }
 
   /** Processes every settled pack file once; returns what happened to each. */
-  scan(): WatchResult[] {
+  async scan(): Promise<WatchResult[]> {
     if (this.busy || !existsSync(this.folder)) return [];
     this.busy = true;
     const now = (this.options.now ?? Date.now)();
@@ -47,7 +47,7 @@ export class PackWatcher {
         const info = statSync(path);
         if (!info.isFile() || now - info.mtimeMs < settle) continue;
         try {
-          const summary = this.packs.preview(readFileSync(path), file);
+          const summary = await this.packs.preview(readFileSync(path), file);
           this.packs.apply('watch-folder', summary.token);
           this.move(file, 'processed');
           results.push({ file, outcome: 'imported' });
@@ -68,10 +68,10 @@ export class PackWatcher {
 
   start(intervalMs = 10_000): void {
     this.stop();
-    this.timer = setInterval(() => this.scan(), intervalMs);
+    this.timer = setInterval(() => void this.scan(), intervalMs);
     this.timer.unref();
     try {
-      this.watcher = watch(this.folder, () => setTimeout(() => this.scan(), (this.options.settleMs ?? 3000) + 100).unref());
+      this.watcher = watch(this.folder, () => setTimeout(() => void this.scan(), (this.options.settleMs ?? 3000) + 100).unref());
     } catch {
       /* network shares may not support watching; the interval still scans */
     }

@@ -8,6 +8,8 @@ import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/csp';
+import { parseMediaPath, type MediaKind } from '../shared/media';
+import { mediaHeaders, type MediaItem } from '../core/media';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
@@ -110,10 +112,27 @@ function plain(status: number, text: string): Response {
 /** Reads a file:// URL (the shell passes Electron's net.fetch, which also reads inside app.asar). */
 export type FileFetcher = (fileUrl: string) => Promise<Response>;
 
-/** The app:// handler for protocol.handle: GET/HEAD of files under `root` only. */
-export function createAppProtocolHandler(root: string, fetchFile: FileFetcher): (request: Request) => Promise<Response> {
+/** Finds served media by kind and id (the core's MediaRegistry), or null. */
+export type MediaLookup = (kind: MediaKind, id: string) => MediaItem | null;
+
+/** app://kiosk/media/<kind>/<id>: the media item, or null when the URL is not a media path. */
+function mediaResponse(request: Request, media: MediaLookup): Response | null {
+  if (!isAppUrl(request.url)) return null;
+  const path = new URL(request.url).pathname;
+  if (!path.startsWith('/media/')) return null;
+  const target = parseMediaPath(path);
+  const item = target ? media(target.kind, target.id) : null;
+  if (!target || !item) return plain(404, 'Not found');
+  const headers = new Headers({ ...appResponseHeaders, ...mediaHeaders(item, target.id) });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(item.bytes), { status: 200, headers });
+}
+
+/** The app:// handler for protocol.handle: GET/HEAD of files under `root`, and media by kind and id. */
+export function createAppProtocolHandler(root: string, fetchFile: FileFetcher, media: MediaLookup = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const served = mediaResponse(request, media);
+    if (served) return served;
     const file = resolveAppPath(root, request.url);
     if (!file) return plain(404, 'Not found');
     let response: Response;

@@ -12,8 +12,18 @@ export { isAppUrl };
 /**
  * The only permission any page gets. speechSynthesis (read aloud) needs none; microphone,
  * camera, location, notifications, clipboard reads, MIDI, HID/serial/USB and the rest are denied.
+ * The one exception is the microphone (audio only) for the admin screen, to record narration.
  */
 export const allowedPermissions: ReadonlySet<string> = new Set(['fullscreen']);
+
+/** True when an admin is signed in on this page right now (the admin screen). */
+export type AdminCheck = (contents: WebContents | null) => boolean;
+
+/** Microphone only, never the camera or the screen, and only from app://kiosk. */
+function audioOnly(details: { mediaTypes?: string[]; requestingUrl?: string } | undefined): boolean {
+  const types = details?.mediaTypes ?? [];
+  return types.length > 0 && types.every((t) => t === 'audio') && isAppUrl(details?.requestingUrl ?? '');
+}
 
 /** Scheme and host only: enough to see what was refused, never a path or query. */
 function where(url: string): string {
@@ -52,15 +62,19 @@ export function hardenWebContents(contents: WebContents, log: KioskLogger): void
   contents.on('preload-error', (_event, _path, error) => log.error('preload failed', { errorName: error.name }));
 }
 
-export function hardenSession(session: Session, log: KioskLogger): void {
+export function hardenSession(session: Session, log: KioskLogger, isAdmin: AdminCheck = () => false): void {
   // Reset first, so nothing granted before this point survives.
   session.setPermissionRequestHandler(null);
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    const allowed = allowedPermissions.has(permission);
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const microphone = permission === 'media' && audioOnly(details as { mediaTypes?: string[]; requestingUrl?: string }) && isAdmin(contents);
+    const allowed = allowedPermissions.has(permission) || microphone;
     if (!allowed) log.warn('permission denied', { permission });
     callback(allowed);
   });
-  session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission));
+  session.setPermissionCheckHandler(
+    (contents, permission, _origin, details) =>
+      allowedPermissions.has(permission) || (permission === 'media' && (details as { mediaType?: string } | undefined)?.mediaType === 'audio' && isAdmin(contents)),
+  );
   session.setDevicePermissionHandler(() => false);
   // No spell-check dictionaries are downloaded (the kiosk is offline) and no typed text is checked.
   session.setSpellCheckerEnabled(false);

@@ -188,8 +188,12 @@ export function startKiosk(options: StartOptions): KioskShell | null {
 
   const onReady = () => {
     Menu.setApplicationMenu(null);
-    hardenSession(session.defaultSession, log);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url)));
+    // The microphone (for recording narration) only for a window where an admin is signed in now.
+    hardenSession(session.defaultSession, log, (contents) => {
+      const s = contents ? sessions.peek(contents.id) : undefined;
+      return s?.role === 'admin' && s.lastSeen !== undefined && Date.now() - s.lastSeen <= STAFF_SESSION_IDLE_MS;
+    });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), (kind, id) => core?.media.resolveMedia(kind, id) ?? null));
 
     core = (options.openCore ?? openKioskCore)({ bundledContentPath, dataDir: data.dir, appVersion: app.getVersion() });
     for (const n of pendingNotices.splice(0)) noticeForStaff(n);

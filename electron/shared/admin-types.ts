@@ -1,4 +1,5 @@
 import type { ReviewStatus } from './content-types';
+import type { NarrationCoverage, NarrationInfo } from './narration';
 
 export interface AdminTextItem {
   key: string;
@@ -12,6 +13,8 @@ export interface AdminTextItem {
   /** True when the clinic changed it (an overlay row); "revert" removes that change. */
   changedByClinic: boolean;
   bundledText: string | null;
+  /** The recording attached to this text in this language, stale when the text changed since. */
+  narration: NarrationInfo | null;
 }
 
 export type MatrixCell = 'missing' | ReviewStatus;
@@ -20,6 +23,8 @@ export interface TranslationMatrix {
   locales: string[];
   rows: { key: string; cells: Record<string, MatrixCell> }[];
   totals: Record<string, Record<MatrixCell, number>>;
+  /** Per language: texts with a current recording, with a stale one, and texts in all. */
+  narration: Record<string, NarrationCoverage>;
 }
 
 export interface ImportSummary {
@@ -29,4 +34,6 @@ export interface ImportSummary {
   keyId: string | null;
   procedures: string[];
   languages: { locale: string; added: number; changed: number; removed: number }[];
+  /** Recordings in the pack (they replace the kiosk's recordings for the same texts). */
+  narrations: number;
 }

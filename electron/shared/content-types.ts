@@ -1,7 +1,14 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
 import type { ClinicVariableName } from './sheet-variables';
 import type { SpeechInfo } from './speech';
+import type { NarrationRef } from './narration';
 
+/**
+ * Recordings to play for an item's texts, by field name (e.g. `{ body: { url, stale: false } }`).
+ * Present only when at least one field has a current recording; screens put its url on the
+ * element showing that text as `data-narration-src`.
+ */
+export type Narrated<F extends string> = { narration?: Partial<Record<F, NarrationRef>> };
 export type Direction = 'ltr' | 'rtl';
 export type ReviewStatus = 'draft' | 'reviewed' | 'approved';
 
@@ -20,7 +27,7 @@ export interface TextProvenance {
   fallback: boolean;
 }
 
-export interface Illustration {
+export interface Illustration extends Narrated<'alt'> {
   id: string;
   mediaType: string;
   /** data: URL, so every transport serves it the same way and CSP stays `img-src 'self' data:`. */
@@ -28,20 +35,20 @@ export interface Illustration {
   alt: string;
 }
 
-export interface ProcedureSummary {
+export interface ProcedureSummary extends Narrated<'name' | 'tagline'> {
   id: string;
   name: string;
   tagline: string;
 }
 
-export interface TopicTile {
+export interface TopicTile extends Narrated<'title' | 'summary'> {
   id: string;
   icon: string;
   title: string;
   summary: string;
 }
 
-export interface GlossaryEntry {
+export interface GlossaryEntry extends Narrated<'term' | 'definition'> {
   id: string;
   term: string;
   definition: string;
@@ -56,7 +63,7 @@ export interface ProcedureHome {
   provenance: TextProvenance;
 }
 
-export interface TopicSection {
+export interface TopicSection extends Narrated<'heading' | 'body'> {
   id: string;
   heading: string;
   /** Markdown: paragraphs, lists, GFM tables, [words](glossary:id) links. */
@@ -70,7 +77,7 @@ export interface TopicPage {
   provenance: TextProvenance;
 }
 
-export interface WalkthroughStep {
+export interface WalkthroughStep extends Narrated<'title' | 'body' | 'feel'> {
   id: string;
   title: string;
   body: string;
@@ -84,12 +91,12 @@ export interface Walkthrough {
   provenance: TextProvenance;
 }
 
-export interface QuizOption {
+export interface QuizOption extends Narrated<'text'> {
   id: string;
   text: string;
 }
 
-export interface QuizQuestion {
+export interface QuizQuestion extends Narrated<'question' | 'explanation'> {
   id: string;
   question: string;
   options: QuizOption[];

@@ -21,6 +21,7 @@ import type { PrintJob, PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
 import { speechLimits, speechRates, type SpeechClip } from './speech';
+import { NARRATION_MAX_BASE64 } from './narration';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -117,8 +118,20 @@ export const contract = {
     'admin',
     z.strictObject({ procedureId: contentId, illustrationId: contentId, mediaType: z.enum(['image/svg+xml', 'image/png', 'image/webp']), data: z.string().max(14_000_000, 'the image is larger than 10 MB') }),
   ),
+  /** Attaches a recording (base64 of the file's bytes) to a text; the file is checked in core. */
+  adminAttachNarration: call<AdminTextItem>()(
+    'admin',
+    z.strictObject({
+      procedureId: contentId,
+      locale: localeCode,
+      key: textKey,
+      data: z.string().min(1, 'the file is empty').max(NARRATION_MAX_BASE64, 'the recording is larger than 10 MB').regex(/^[A-Za-z0-9+/]+=*$/, 'base64 data'),
+      recordedBy: z.string().max(120, 'at most 120 characters').optional(),
+    }),
+  ),
+  adminRemoveNarration: call<AdminTextItem>()('admin', z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey })),
   adminExportPack: call<{ fileName: string; json: string }>()('admin', z.strictObject({ procedureId: contentId.optional(), locales: z.array(localeCode).max(50).optional() })),
-  adminPreviewImport: call<ImportSummary>()('admin', z.strictObject({ fileName: z.string().max(255), json: z.string().max(52_428_800, 'the file is larger than 50 MB') })),
+  adminPreviewImport: call<ImportSummary>()('admin', z.strictObject({ fileName: z.string().max(255), json: z.string().max(200 * 1024 * 1024, 'the file is larger than 200 MB') })),
   adminApplyImport: call<{ versionId: number }>()('admin', z.strictObject({ token: z.string().min(10).max(64) })),
   adminListVersions: call<{ id: number; createdAt: string; kind: string; label: string; sizeBytes: number }[]>()('admin', none),
   adminRollback: call<{ versionId: number }>()('admin', z.strictObject({ versionId: z.number().int().positive() })),
@@ -129,7 +142,7 @@ export const contract = {
   /** Electron, where browser downloads are refused: saves an export into the data folder's exports/. */
   adminSaveExport: call<{ path: string }>()(
     'admin',
-    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(60_000_000) }),
+    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(210_000_000) }),
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),

@@ -55,7 +55,7 @@ const watcher = watchFolder ? new PackWatcher(watchFolder, core.packs, { log: (l
 watcher?.start();
 
 const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${(e as Error).stack ?? String(e)}`));
-const server = createWebServer({ dispatcher, staticDir });
+const server = createWebServer({ dispatcher, staticDir, media: (kind, id) => core.media.resolveMedia(kind, id) });
 
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `serve: port ${port} is already in use; choose another with --port` : `serve: ${e.message}`);

@@ -11,6 +11,8 @@ import type { Session } from '../core/handlers';
 import { httpStatusFor, type CallResult, type ErrorCode } from '../shared/errors';
 import { contentSecurityPolicy } from '../shared/csp';
 import { contract, isCallName } from '../shared/contract';
+import { parseMediaPath, type MediaKind } from '../shared/media';
+import { mediaHeaders, type MediaItem } from '../core/media';
 
 export interface WebServerOptions {
   dispatcher: Dispatcher;
@@ -18,6 +20,8 @@ export interface WebServerOptions {
   staticDir: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Media served at GET /media/<kind>/<id> (the core's MediaRegistry). */
+  media?: (kind: MediaKind, id: string) => MediaItem | null;
 }
 
 const mimeTypes: Record<string, string> = {
@@ -87,7 +91,8 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
 
 export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.staticDir);
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  // Room for the largest content pack (200 MB, with recorded narration) and its JSON envelope.
+  const maxBody = options.maxBodyBytes ?? 210 * 1024 * 1024;
   const sessions = new Map<string, Session>();
   /** Sessions unused for an hour are forgotten, and there are never more than 1,000. */
   const pruneSessions = () => {
@@ -115,6 +120,7 @@ export function createWebServer(options: WebServerOptions): Server {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 'NOT_FOUND', 'Only GET is served here.');
+    if (url.pathname.startsWith('/media/')) return media(req, res, url.pathname);
     return staticFile(res, decodeURIComponent(url.pathname));
   }
 
@@ -151,6 +157,14 @@ export function createWebServer(options: WebServerOptions): Server {
     }
     const result = await options.dispatcher(name, input, { session });
     sendResult(res, result, extra);
+  }
+
+  function media(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    const target = parseMediaPath(pathname);
+    const item = target ? (options.media?.(target.kind, target.id) ?? null) : null;
+    if (!target || !item) return fail(res, 'NOT_FOUND', 'Not found.');
+    res.writeHead(200, { ...securityHeaders, ...mediaHeaders(item, target.id) });
+    res.end(req.method === 'HEAD' ? undefined : item.bytes);
   }
 
   async function staticFile(res: ServerResponse, pathname: string): Promise<void> {

@@ -78,6 +78,24 @@ describe('hardenSession', () => {
     expect(s.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
   });
 
+  it('allows the microphone (audio only, from app://kiosk) only where an admin is signed in; never the camera', async () => {
+    const s = new FakeSession();
+    const log = createRecordingLogger();
+    const adminContents = { id: 1 };
+    hardenSession(s as unknown as Session, log, (contents) => contents === (adminContents as unknown));
+    const ask = (contents: unknown, details: Record<string, unknown>) => new Promise<boolean>((resolve) => s.permissionRequestHandler!(contents as never, 'media', resolve, details as never));
+    expect(await ask(adminContents, { mediaTypes: ['audio'], requestingUrl: 'app://kiosk/' })).toBe(true);
+    expect(await ask({ id: 2 }, { mediaTypes: ['audio'], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(await ask(adminContents, { mediaTypes: ['audio', 'video'], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(await ask(adminContents, { mediaTypes: ['video'], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(await ask(adminContents, { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(await ask(adminContents, {})).toBe(false);
+    const check = s.permissionCheckHandler as unknown as (c: unknown, p: string, o: string, d: unknown) => boolean;
+    expect(check(adminContents, 'media', 'app://kiosk', { mediaType: 'audio' })).toBe(true);
+    expect(check(adminContents, 'media', 'app://kiosk', { mediaType: 'video' })).toBe(false);
+    expect(check({ id: 2 }, 'media', 'app://kiosk', { mediaType: 'audio' })).toBe(false);
+  });
+
   it('refuses downloads', () => {
     const { s } = session();
     const e = new FakeEvent();

@@ -121,3 +121,28 @@ describe('the app:// handler', () => {
     expect(head.status).toBe(200);
   });
 });
+
+describe('media over app://', () => {
+  const wav = Buffer.concat([Buffer.from('RIFF\u0024\u0000\u0000\u0000WAVEfmt ', 'latin1'), Buffer.alloc(32)]);
+  const id = `${'ab'.repeat(32)}.wav`;
+  const fetchFile = vi.fn((url: string) => net.fetch(url));
+  const handler = createAppProtocolHandler(root, fetchFile, (kind, mediaId) => (kind === 'narration' && mediaId === id ? { mime: 'audio/wav', bytes: wav } : null));
+
+  it('serves app://kiosk/media/narration/<sha256>.wav with its type, immutable caching and the CSP, without touching files', async () => {
+    const res = await handler(new Request(`${APP_ORIGIN}/media/narration/${id}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('audio/wav');
+    expect(res.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect(res.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
+    expect(Buffer.from(await res.arrayBuffer()).equals(wav)).toBe(true);
+    expect(fetchFile).not.toHaveBeenCalled();
+  });
+
+  it('answers 404 for unknown ids, other kinds and malformed media paths', async () => {
+    for (const path of [`/media/narration/${'cd'.repeat(32)}.wav`, `/media/other/${id}`, '/media/narration/..%2f..%2flocal.db', '/media/narration/NOTHEX.wav', `/media/narration/${id}/x`]) {
+      const res = await handler(new Request(`${APP_ORIGIN}${path}`));
+      expect(res.status, path).toBe(404);
+    }
+    expect(fetchFile).not.toHaveBeenCalled();
+  });
+});

@@ -99,3 +99,23 @@ describe('0040 illustration overrides', () => {
     expect(() => db.prepare("INSERT INTO illustration_overrides (procedure_id, id, media_type, data, sha256, updated_at) VALUES ('p', 'j', 'image/gif', x'00', 'h', 'now')").run()).toThrow(/CHECK/);
   });
 });
+
+describe('0060 narration', () => {
+  it('keeps earlier data and adds recordings by content hash, attached to texts with the hash of the text they were recorded for', async () => {
+    const { migration0030 } = await import('../../db/migrations/0030-staff-access');
+    const { migration0040 } = await import('../../db/migrations/0040-illustration-overrides');
+    const { migration0060 } = await import('../../db/migrations/0060-narration');
+    const db = memoryDb();
+    const before = [migration0010, migration0020, migration0030, migration0040];
+    migrate(db, before);
+    db.prepare("INSERT INTO texts (procedure_id, locale, key, text, status, source_note, origin) VALUES ('p', 'es', 'procedure.name', 'Cifoplastia', 'draft', 'n', 'edit')").run();
+    migrate(db, [...before, migration0060]);
+    expect(db.prepare('SELECT text FROM texts').get()).toEqual({ text: 'Cifoplastia' });
+    const hash = 'a'.repeat(64);
+    db.prepare("INSERT INTO narration_audio (sha256, mime, data, duration_ms) VALUES (?, 'audio/wav', x'52494646', 1200)").run(hash);
+    db.prepare("INSERT INTO narrations (procedure_id, locale, key, audio_sha256, text_sha256, recorded_by, attached_at) VALUES ('p', 'es', 'procedure.name', ?, ?, 'admin', 'now')").run(hash, 'b'.repeat(64));
+    expect(db.prepare('SELECT audio_sha256, text_sha256 FROM narrations').get()).toEqual({ audio_sha256: hash, text_sha256: 'b'.repeat(64) });
+    expect(() => db.prepare("INSERT INTO narration_audio (sha256, mime, data, duration_ms) VALUES (?, 'audio/x-midi', x'00', 5)").run('c'.repeat(64))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO narrations (procedure_id, locale, key, audio_sha256, text_sha256, recorded_by, attached_at) VALUES ('p', 'es', 'k2', ?, ?, 'admin', 'now')").run('d'.repeat(64), 'b'.repeat(64))).toThrow(/FOREIGN KEY/);
+  });
+});

@@ -30,7 +30,7 @@ describe('content pack validation', () => {
   it('rejects an oversized file before parsing it', () => {
     const result = checkPackFile(Buffer.alloc(MAX_PACK_BYTES + 1, 32));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]?.message).toMatch(/at most 50 MB/);
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/at most 200 MB/);
   });
 
   it('rejects a wrong format version', () => {

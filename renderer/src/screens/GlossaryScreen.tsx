@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { narrationAttr } from '../narration';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
 
 export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]; locale: string }) {
@@ -11,8 +12,8 @@ export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]
       <dl>
         {sorted.map((g) => (
           <div key={g.id} className="glossary-entry" id={`term-${g.id}`}>
-            <dt>{g.term}</dt>
-            <dd>{g.definition}</dd>
+            <dt {...narrationAttr(g, 'term')}>{g.term}</dt>
+            <dd {...narrationAttr(g, 'definition')}>{g.definition}</dd>
           </div>
         ))}
       </dl>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
@@ -20,8 +21,10 @@ export function Home({ home }: { home: ProcedureHome }) {
       <header className="home-header">
         {home.hero && <img className="hero" src={home.hero.src} alt={home.hero.alt} />}
         <div>
-          <h1>{home.procedure.name}</h1>
-          <p className="tagline">{home.procedure.tagline}</p>
+          <h1 {...narrationAttr(home.procedure, 'name')}>{home.procedure.name}</h1>
+          <p className="tagline" {...narrationAttr(home.procedure, 'tagline')}>
+            {home.procedure.tagline}
+          </p>
         </div>
       </header>
       <ProvenanceNote provenance={home.provenance} />
@@ -36,8 +39,12 @@ export function Home({ home }: { home: ProcedureHome }) {
           <li key={topic.id}>
             <button type="button" className="tile" data-topic={topic.id} onClick={() => go({ name: 'topic', topicId: topic.id })}>
               <Icon name={topic.icon} size={48} />
-              <span className="tile-title">{topic.title}</span>
-              <span className="tile-summary">{topic.summary}</span>
+              <span className="tile-title" {...narrationAttr(topic, 'title')}>
+                {topic.title}
+              </span>
+              <span className="tile-summary" {...narrationAttr(topic, 'summary')}>
+                {topic.summary}
+              </span>
             </button>
           </li>
         ))}

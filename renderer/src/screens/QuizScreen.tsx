@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { scoreQuiz } from '../state/quiz-state';
@@ -68,7 +69,7 @@ export function QuizScreen({ quiz, home, walkthrough }: { quiz: Quiz; home: Proc
       {index === 0 && chosen === undefined && <p className="quiz-intro">{t('quiz.intro')}</p>}
       <p className="quiz-progress">{t('quiz.progress', { current: number.format(index + 1), total: number.format(total) })}</p>
       <fieldset className="quiz-question" data-question={q.id}>
-        <legend>{q.question}</legend>
+        <legend {...narrationAttr(q, 'question')}>{q.question}</legend>
         <div className="quiz-options">
           {q.options.map((o) => {
             const isChosen = chosen === o.id;
@@ -80,7 +81,7 @@ export function QuizScreen({ quiz, home, walkthrough }: { quiz: Quiz; home: Proc
                 }}>
                 {mark === 'correct' && <Icon name="check" />}
                 {mark === 'wrong' && <Icon name="cross" />}
-                <span>{o.text}</span>
+                <span {...narrationAttr(o, 'text')}>{o.text}</span>
               </button>
             );
           })}
@@ -89,7 +90,7 @@ export function QuizScreen({ quiz, home, walkthrough }: { quiz: Quiz; home: Proc
       {chosen !== undefined && (
         <div className={`quiz-feedback ${right ? 'right' : 'not-quite'}`} role="status">
           <p className="quiz-verdict">{right ? t('quiz.right') : t('quiz.notQuite')}</p>
-          <p>{q.explanation}</p>
+          <p {...narrationAttr(q, 'explanation')}>{q.explanation}</p>
           <div className="quiz-actions">
             {!right && (
               <button type="button" className="secondary big" onClick={() => dispatch({ type: 'navigate', screen: place.screen })}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { narrationAttr } from '../narration';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
@@ -73,12 +74,12 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
             {t('walkthrough.progress', { current: number.format(step + 1), total: number.format(total) })}
           </p>
           <div className="step-body">
-            {current.illustration && <img className="step-illustration" src={current.illustration.src} alt={current.illustration.alt} decoding="async" />}
+            {current.illustration && <img className="step-illustration" src={current.illustration.src} alt={current.illustration.alt} decoding="async" {...narrationAttr(current.illustration, 'alt')} />}
             <div className="step-text">
-              <h2>{current.title}</h2>
-              <p>{current.body}</p>
+              <h2 {...narrationAttr(current, 'title')}>{current.title}</h2>
+              <p {...narrationAttr(current, 'body')}>{current.body}</p>
               <h3>{t('walkthrough.feel')}</h3>
-              <p>{current.feel}</p>
+              <p {...narrationAttr(current, 'feel')}>{current.feel}</p>
             </div>
           </div>
         </article>

@@ -71,6 +71,39 @@ export function MatrixTab() {
         </table>
       </div>
 
+      <div className="table-scroll">
+        <table className="admin-table narration-table">
+          <caption>{t('admin.narration.coverage')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.language')}</th>
+              <th scope="col">{t('admin.narration.current')}</th>
+              <th scope="col">{t('admin.narration.staleCount')}</th>
+              <th scope="col">{t('admin.narration.share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.locales.map((code) => {
+              const n = m.narration[code] ?? { current: 0, stale: 0, texts: 0 };
+              return (
+                <tr key={code} data-locale={code}>
+                  <th scope="row">
+                    {name(code)} ({code})
+                  </th>
+                  <td className="num" data-narration="current">
+                    {n.current}
+                  </td>
+                  <td className="num" data-narration="stale">
+                    {n.stale}
+                  </td>
+                  <td className="num">{n.texts ? Math.round((100 * n.current) / n.texts) : 0}%</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
       <details className="matrix-all" onToggle={(e) => setShowAll(e.currentTarget.open)}>
         <summary>
           <span>{t('admin.matrix.everyText')}</span>
@@ -89,7 +122,7 @@ export function MatrixTab() {
             <p className="admin-count" role="status">
               {t('admin.content.count', { shown: rows.length, total: m.rows.length })}
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" role="region" aria-label={t('admin.matrix.everyText')} tabIndex={0}>
               <table className="admin-table matrix-table">
                 <caption className="visually-hidden">{t('admin.matrix.everyText')}</caption>
                 <thead>

@@ -168,6 +168,8 @@ function ImportPack() {
             <dd data-signature={summary.signature}>{summary.signature === 'trusted' ? t('admin.packs.signedBy', { key: summary.keyId ?? '' }) : t('admin.packs.unsigned')}</dd>
             <dt>{t('admin.packs.procedures')}</dt>
             <dd>{summary.procedures.join(', ') || t('admin.packs.noProcedures')}</dd>
+            <dt>{t('admin.packs.narrations')}</dt>
+            <dd data-narrations={summary.narrations}>{t('admin.packs.narrationCount', { count: summary.narrations })}</dd>
             <dt>{t('admin.packs.changes')}</dt>
             <dd>
               <ul className="summary-languages">

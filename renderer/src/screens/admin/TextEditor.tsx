@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { fleschKincaidGrade, sentenceStats } from '../../../../electron/shared/readability';
 import { DoneNote, ErrorNote, errorText, formatTime, StatusBadge } from './admin-shared';
 import { cellOf, previewKindOf } from './content-areas';
+import { NarrationPanel } from './NarrationPanel';
 import { useKiosk } from '../../kiosk-context';
 import { fillTemplate, isSheetTemplateKey } from '../../../../electron/shared/sheet-variables';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
@@ -132,6 +133,7 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
               ))}
             </div>
           </div>
+          <NarrationPanel id={`${id}-narration`} item={item} procedureId={procedureId} locale={locale.code} dirty={dirty} onChange={onChange} />
         </div>
         <Preview item={item} draft={draft} items={items} locale={locale} home={home} />
       </div>
