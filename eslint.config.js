@@ -20,6 +20,8 @@ const packageOf = (spec) => {
   const parts = spec.split('/');
   return (spec.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 };
+/** A package is allowed when listed, or when its npm scope is listed as 'scope/*'. */
+const packageAllowed = (allowed, pkg) => allowed.some((p) => p === pkg || (p.endsWith('/*') && pkg.startsWith(p.slice(0, -1))));
 const layersRule = {
   meta: { type: 'problem', schema: [], docs: { description: 'Imports follow the per-layer allow-lists in layers.json' } },
   create(context) {
@@ -35,7 +37,7 @@ const layersRule = {
         const targetLayer = layerOf(target);
         const ok = targetLayer ? rule.layers.includes(targetLayer) : (rule.folders ?? []).some((f) => target === f || target.startsWith(`${f}/`));
         if (!ok) context.report({ node, message: `${layer} may import only ${[...rule.layers, ...(rule.folders ?? [])].join(', ')}, not ${targetLayer ?? target} (layers.json)` });
-      } else if (!rule.packages.includes(packageOf(spec))) {
+      } else if (!packageAllowed(rule.packages, packageOf(spec))) {
         context.report({ node, message: `${layer} may use only the packages ${rule.packages.join(', ')}, not ${packageOf(spec)} (layers.json)` });
       }
     };

@@ -7,6 +7,7 @@ import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
+import type { SpeechInfo } from '../shared/speech';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -42,10 +43,16 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     const locked = core.staff.lockedUntil();
     return { role: session.role, pinsSet: core.staff.pinsSet(), lockedUntil: locked ? new Date(locked).toISOString() : null };
   };
+  const speechInfo = async (): Promise<SpeechInfo> => {
+    const builtIn = await core.speech.status(core.content.listLocales().map((l) => l.code));
+    return { builtInLocales: builtIn.locales, builtInVersion: builtIn.version, builtInProblem: builtIn.problem, platformVoiceLocales: core.settings.get().platformVoiceLocales };
+  };
   return {
-    getAppInfo: (_input, ctx) => {
+    getAppInfo: async (_input, ctx) => {
       const s = core.settings.get();
       const staff = ctx.session.role !== 'public';
+      const speech = await speechInfo();
+      const speechWarnings = staff && speech.builtInProblem ? [`Read aloud: the built-in voice (eSpeak NG) cannot speak on this kiosk: ${speech.builtInProblem}. Patients get no Listen button in languages without recorded narration or an allowed platform voice.`] : [];
       return {
         version: core.appVersion,
         contentHash: core.contentHash,
@@ -55,7 +62,8 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         enabledLocales: core.content.listLocales().map((l) => l.code),
         capabilities: { appPrinting: Boolean(platform.printSheet) },
         clinicVariables: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
-        startupWarnings: staff ? core.local.warnings : [],
+        startupWarnings: staff ? [...core.local.warnings, ...speechWarnings] : [],
+        speech,
       };
     },
     listLocales: () => core.content.listLocales(),
@@ -64,6 +72,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     getTopic: ({ procedureId, topicId, locale }) => core.content.topic(procedureId, topicId, locale),
     getWalkthrough: ({ procedureId, locale }) => core.content.walkthrough(procedureId, locale),
     getQuiz: ({ procedureId, locale }) => core.content.quiz(procedureId, locale),
+    prepareSpeech: async (request) => ({ clips: await core.speech.prepare(request) }),
 
     getStaffStatus: (_input, ctx) => status(ctx.session),
     staffSignIn: ({ pin }, ctx) => {

@@ -15,6 +15,7 @@ import { ContentVersions } from './content-versions';
 import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
+import { SpeechService } from './speech-service';
 import { NarrationService } from './narration';
 import { MediaRegistry } from './media';
 
@@ -24,6 +25,10 @@ export interface KioskCoreOptions {
   /** Folder for the local database (clinic edits, settings, audit, usage). */
   dataDir: string;
   appVersion: string;
+  /** The eSpeak NG program; default: KIOSK_ESPEAK_NG from the environment, else "espeak-ng" on PATH. */
+  espeakCommand?: string;
+  /** Size cap of the built-in voice's disk cache, in bytes. */
+  speechCacheBytes?: number;
 }
 
 export interface KioskCore {
@@ -39,6 +44,7 @@ export interface KioskCore {
   media: MediaRegistry;
   packs: ContentPacks;
   backup: LocalBackup;
+  speech: SpeechService;
   dataDir: string;
   local: LocalDatabase;
   bundled: Db;
@@ -93,6 +99,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       return { trustedKeys: s.trustedKeys, allowUnsigned: s.allowUnsignedPacks };
     }),
     backup: new LocalBackup(writable, options.dataDir),
+    speech: new SpeechService({
+      command: options.espeakCommand ?? (process.env.KIOSK_ESPEAK_NG || 'espeak-ng'),
+      dataDir: options.dataDir,
+      ...(options.speechCacheBytes !== undefined ? { cacheBytes: options.speechCacheBytes } : {}),
+    }),
     dataDir: options.dataDir,
     staff: new StaffAuth(local.readOnly ? null : local.db),
     usage: new UsageCounter(local.readOnly ? null : local.db),

@@ -1,5 +1,6 @@
 /** What the renderer receives: content already localized, with review and fallback marks. */
 import type { ClinicVariableName } from './sheet-variables';
+import type { SpeechInfo } from './speech';
 import type { NarrationRef } from './narration';
 import type { FontPackage } from './fonts';
 
@@ -129,6 +130,8 @@ export interface AppInfo {
   capabilities: { appPrinting: boolean };
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
+  /** Which languages can be read aloud, and by which voice. */
+  speech: SpeechInfo;
 }
 
 /** A discharge-sheet template in one language, before the nurse's values are filled in. */

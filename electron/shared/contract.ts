@@ -20,6 +20,7 @@ import type { SheetDefaults } from './sheet-defaults';
 import type { PrintJob, PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
+import { speechLimits, speechRates, type SpeechClip } from './speech';
 import { NARRATION_MAX_BASE64 } from './narration';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
@@ -38,12 +39,14 @@ const procedureInLocale = z.strictObject({ procedureId: contentId, locale: local
 interface CallSpec<I extends z.ZodType, O> {
   role: RequiredRole;
   input: I;
+  /** Largest request body in web mode when smaller than the server's default. */
+  maxBodyBytes?: number;
   /** Phantom field carrying the output type; never set at run time. */
   output?: O;
 }
 
 function call<O>() {
-  return <I extends z.ZodType>(role: RequiredRole, input: I): CallSpec<I, O> => ({ role, input });
+  return <I extends z.ZodType>(role: RequiredRole, input: I, maxBodyBytes?: number): CallSpec<I, O> => (maxBodyBytes === undefined ? { role, input } : { role, input, maxBodyBytes });
 }
 
 const none = z.strictObject({});
@@ -59,6 +62,25 @@ export const contract = {
   ),
   getWalkthrough: call<Walkthrough>()('public', procedureInLocale),
   getQuiz: call<Quiz>()('public', procedureInLocale),
+  /**
+   * The built-in voice's audio for a few sentences of one language. `cache: false` for text
+   * holding typed patient values: then nothing is written to disk.
+   */
+  prepareSpeech: call<{ clips: SpeechClip[] }>()(
+    'public',
+    z
+      .strictObject({
+        locale: localeCode,
+        sentences: z
+          .array(z.string().trim().min(1, 'a sentence is empty').max(speechLimits.charsPerSentence, `a sentence is longer than ${speechLimits.charsPerSentence} characters`))
+          .min(1, 'no sentences')
+          .max(speechLimits.sentencesPerCall, `at most ${speechLimits.sentencesPerCall} sentences per call`),
+        rate: z.literal([...speechRates], 'a speed of 1 or 0.8'),
+        cache: z.boolean(),
+      })
+      .refine((v) => v.sentences.reduce((n, t) => n + t.length, 0) <= speechLimits.charsPerCall, { message: `at most ${speechLimits.charsPerCall} characters per call`, path: ['sentences'] }),
+    speechLimits.bodyBytes,
+  ),
 
   getStaffStatus: call<StaffStatus>()('public', none),
   staffSignIn: call<StaffStatus>()('public', z.strictObject({ pin: z.string().max(8, 'a PIN is 4 to 8 digits') })),

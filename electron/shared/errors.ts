@@ -8,6 +8,8 @@ export const errorCodes = [
   'PACK_INVALID',
   'STORAGE_FULL',
   'READ_ONLY',
+  /** A part of the kiosk (such as the built-in voice) cannot work on this machine right now. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -45,5 +47,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   LOCKED_OUT: 423,
   STORAGE_FULL: 507,
   READ_ONLY: 503,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

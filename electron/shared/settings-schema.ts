@@ -33,6 +33,8 @@ export const settingsSchema = z.strictObject({
   allowUnsignedPacks: z.boolean(),
   /** A folder (USB mount or network share) watched for new content packs; empty for none. */
   watchFolder: z.string().max(500),
+  /** Languages for which the platform's own voice may read aloud (else the built-in voice); empty for none. */
+  platformVoiceLocales: z.array(localeCode).max(50),
   clinicLogo: z.string().max(300_000).regex(/^(data:image\/(png|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*)?$/, 'a PNG, WebP or SVG image'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -59,5 +61,6 @@ export const defaultSettings: Settings = {
   trustedKeys: [],
   allowUnsignedPacks: false,
   watchFolder: '',
+  platformVoiceLocales: [],
   clinicLogo: '',
 };

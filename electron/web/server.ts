@@ -10,6 +10,7 @@ import type { Dispatcher } from '../core/dispatch';
 import type { Session } from '../core/handlers';
 import { httpStatusFor, type CallResult, type ErrorCode } from '../shared/errors';
 import { contentSecurityPolicy } from '../shared/csp';
+import { contract, isCallName } from '../shared/contract';
 import { parseMediaPath, type MediaKind } from '../shared/media';
 import { mediaHeaders, type MediaItem } from '../core/media';
 
@@ -130,10 +131,12 @@ export function createWebServer(options: WebServerOptions): Server {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return send(res, 415, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Send JSON (Content-Type: application/json).' } }), 'application/json');
     const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > maxBody ? null : await readBody(req, maxBody);
+    const callLimit = isCallName(name) ? contract[name].maxBodyBytes : undefined;
+    const bodyLimit = callLimit !== undefined ? Math.min(callLimit, maxBody) : maxBody;
+    const body = declared > bodyLimit ? null : await readBody(req, bodyLimit);
     if (body === null) {
       res.on('finish', () => req.destroy());
-      const limit = maxBody >= 1048576 ? `${Math.round(maxBody / 1048576)} MB` : `${maxBody} bytes`;
+      const limit = bodyLimit >= 1048576 ? `${Math.round(bodyLimit / 1048576)} MB` : bodyLimit >= 1024 ? `${Math.round(bodyLimit / 1024)} KB` : `${bodyLimit} bytes`;
       return send(res, 413, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: `The request is larger than ${limit}.` } }), 'application/json', { Connection: 'close' });
     }
     let input: unknown;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
@@ -20,6 +20,7 @@ import { StaffSignIn } from './screens/staff/StaffSignIn';
 
 import { lazy, Suspense } from 'react';
 import { callApi } from './api/client';
+import { reader } from './speech/reader';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 import { BASE_FONT, fontStack } from '../../electron/shared/fonts';
@@ -71,12 +72,14 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
     html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
   }, [i18n, locale.code, locale.direction, locale.font, state.display]);
 
+  const readerStatus = useSyncExternalStore(reader.subscribe, () => reader.getState().status);
   const { idle, stillHere } = useIdle({
     // A staff session ends after two minutes without a touch (warning included).
     idleMs: onStaffScreen ? STAFF_SESSION_IDLE_MS - IDLE_WARNING_MS : info.idleTimeoutSeconds * 1000,
     warnMs: IDLE_WARNING_MS,
     enabled: state.screen.name !== 'attract',
     onExpire: () => dispatch({ type: 'reset' }),
+    busy: readerStatus === 'playing' || readerStatus === 'loading',
   });
 
   // Any reset (idle, sign out, exit) ends the staff session and forgets everything by remounting.
@@ -84,12 +87,16 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
   useEffect(() => {
     if (state !== initialKioskState) return;
     if (resetCount.current++ === 0) return;
-    window.speechSynthesis?.cancel();
+    reader.stop();
     void callApi('staffSignOut', {}).catch(() => undefined);
     onReset();
   }, [state, onReset]);
 
   useStaffKeepAlive(state.staffRole !== 'public');
+
+  // Changing screen or language stops reading aloud (so does the reset, by unmounting).
+  const screenKey = JSON.stringify(state.screen);
+  useEffect(() => () => reader.stop(), [screenKey, locale.code]);
 
   const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList };
   return (

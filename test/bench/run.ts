@@ -4,7 +4,7 @@
  * to FILE. Builds what is missing or out of date (renderer, content.db), starts its own web-mode
  * servers with temp data folders, and removes them at the end.
  *
- * Groups for --only: bundle, content, import, cold, walkthrough, language, pdf, soak, load.
+ * Groups for --only: bundle, content, import, cold, walkthrough, language, pdf, soak, load, speech.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -18,9 +18,10 @@ import { benchBundle } from './bundle';
 import { benchContentCalls } from './content-calls';
 import { benchPackImport } from './pack-import';
 import { benchLoad } from './load';
+import { benchListen, benchSpeechSynthesis } from './speech';
 import { benchColdLoad, benchLanguageSwitch, benchPdf, benchSoak, benchWalkthrough, launchBrowser, startBareReact } from './browser';
 
-const groups = ['bundle', 'content', 'import', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'load'] as const;
+const groups = ['bundle', 'content', 'import', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'load', 'speech'] as const;
 type Group = (typeof groups)[number];
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
@@ -105,7 +106,7 @@ try {
   await step('content', () => benchContentCalls());
   await step('import', () => benchPackImport());
 
-  const needsBrowser = ['cold', 'walkthrough', 'language', 'pdf', 'soak'].some((g) => only.has(g as Group));
+  const needsBrowser = ['cold', 'walkthrough', 'language', 'pdf', 'soak', 'speech'].some((g) => only.has(g as Group));
   let kiosk: KioskServer | null = null;
   if (needsBrowser) {
     browser = await launchBrowser();
@@ -124,6 +125,12 @@ try {
   await step('language', () => benchLanguageSwitch(browser!, kiosk!.url, 20));
   await step('soak', () => benchSoak(browser!, kiosk!.url, 2000));
   await step('pdf', () => benchPdf(browser!, kiosk!, 7));
+  await step('speech', async () => {
+    // A fresh server, so the first taps find an empty speech cache.
+    const server = await startKiosk();
+    servers.push(server);
+    return [...(await benchListen(browser!, server.url)), ...(await benchSpeechSynthesis())];
+  });
   const chromiumVersion = browser?.version() ?? null;
   await browser?.close();
   browser = null;

@@ -50,7 +50,7 @@ test('idle timeout comes from the clinic settings', async ({ page }) => {
   }
 });
 
-async function startKioskWithSettings(settings: Record<string, unknown>) {
+async function startKioskWithSettings(settings: Record<string, unknown>, env: Record<string, string> = {}) {
   const started = await startKiosk();
   await started.stop();
   // Write the settings into a data folder before the kiosk starts, as an admin would have saved them.
@@ -61,51 +61,74 @@ async function startKioskWithSettings(settings: Record<string, unknown>) {
   for (const [key, value] of Object.entries(settings))
     local.db!.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(key, JSON.stringify(value), new Date().toISOString());
   local.db!.close();
-  return startKiosk(['--data', dataDir]);
+  return startKiosk(['--data', dataDir], env);
 }
 
-test('read aloud speaks the current screen in its language, with stop and repeat; hidden without a voice', async ({ page, kiosk }) => {
-  await page.addInitScript(() => {
-    const spoken: { text: string; lang: string }[] = [];
-    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
-    const voices = [{ lang: 'en-US', name: 'English', default: true, localService: true, voiceURI: 'en' }, { lang: 'es-ES', name: 'Español', default: false, localService: true, voiceURI: 'es' }];
-    const fake = {
-      getVoices: () => voices,
-      speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
-      cancel: () => spoken.push({ text: '<cancel>', lang: '' }),
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: fake });
-    // The platform's utterance only accepts real voices; the fake engine has its own.
-    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
-      voice: unknown = null;
-      lang = '';
-      onend: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      constructor(public text: string) {}
-    };
-  });
-  await startIn(page, kiosk.url, 'es');
-  await page.locator('[data-topic="after"]').click();
-  // A patient presses Listen on the page they see: wait until the topic is on screen.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['topic.after.title']!);
-  await page.getByRole('button', { name: uiText('es', 'toolbar.listen') }).click();
-  const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
-  const said = spoken.filter((s) => s.text !== '<cancel>');
-  expect(said.length).toBeGreaterThan(3);
-  expect(said.every((s) => s.lang === 'es-ES')).toBe(true);
-  expect(said.map((s) => s.text).join(' ')).toContain(contentTexts('es')['topic.after.title']!);
-  await expect(page.getByRole('button', { name: uiText('es', 'toolbar.stop') })).toBeVisible();
-  await page.getByRole('button', { name: uiText('es', 'toolbar.stop') }).click();
-  await page.getByRole('button', { name: uiText('es', 'toolbar.repeat') }).click();
-  const again = await page.evaluate(() => (window as unknown as { __spoken: { text: string }[] }).__spoken.filter((s) => s.text !== '<cancel>').length);
-  expect(again).toBe(said.length * 2);
+test('read aloud uses the platform voice where the clinic allows it, with stop and repeat; hidden with no voice at all', async ({ page }) => {
+  // The clinic allows the platform's voice for Spanish, and the built-in voice is missing.
+  const { server, stop } = await startKioskWithSettings({ platformVoiceLocales: ['es'] }, { KIOSK_ESPEAK_NG: '/nonexistent/espeak-ng' });
+  try {
+    await page.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+      const voices = [{ lang: 'en-US', name: 'English', default: true, localService: true, voiceURI: 'en' }, { lang: 'es-ES', name: 'Español', default: false, localService: true, voiceURI: 'es' }];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const fake = {
+        getVoices: () => voices,
+        // Each sentence "takes" 300 ms, then the next one is asked for.
+        speak: (u: SpeechSynthesisUtterance) => {
+          spoken.push({ text: u.text, lang: u.lang });
+          timer = setTimeout(() => u.onend?.(new Event('end') as SpeechSynthesisEvent), 300);
+        },
+        cancel: () => {
+          clearTimeout(timer);
+          spoken.push({ text: '<cancel>', lang: '' });
+        },
+        pause: () => {},
+        resume: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: fake });
+      // The platform's utterance only accepts real voices; the fake engine has its own.
+      (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+        voice: unknown = null;
+        lang = '';
+        rate = 1;
+        onend: ((e: Event) => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(public text: string) {}
+      };
+    });
+    const said = () => page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken.filter((s) => s.text !== '<cancel>'));
+    await startIn(page, server.url, 'es');
+    await page.locator('[data-topic="after"]').click();
+    // A patient presses Listen on the page they see: wait until the topic is on screen.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['topic.after.title']!);
+    await page.getByRole('button', { name: uiText('es', 'toolbar.listen') }).click();
+    // Sentence by sentence, in Spanish, starting with the title.
+    await expect.poll(async () => (await said()).length).toBeGreaterThan(3);
+    const first = await said();
+    expect(first.every((s) => s.lang === 'es-ES')).toBe(true);
+    expect(first[0]!.text).toBe(contentTexts('es')['topic.after.title']!);
+    await expect(page.getByRole('button', { name: uiText('es', 'toolbar.stop') })).toBeVisible();
+    await page.getByRole('button', { name: uiText('es', 'toolbar.stop') }).click();
+    const stopped = (await said()).length;
+    await expect(page.getByRole('button', { name: uiText('es', 'toolbar.listen') })).toBeVisible();
+    expect((await said()).length).toBe(stopped);
+    // Repeat reads the screen again from its first sentence.
+    await page.getByRole('button', { name: uiText('es', 'toolbar.repeat') }).click();
+    await expect.poll(async () => (await said()).length).toBeGreaterThan(stopped);
+    expect((await said())[stopped]!.text).toBe(first[0]!.text);
 
-  // No Arabic voice on this machine: the button is not offered.
-  await page.getByRole('button', { name: uiText('es', 'toolbar.language') }).click();
-  await page.getByRole('button', { name: 'العربية' }).click();
-  await expect(page.getByRole('button', { name: uiText('ar', 'toolbar.listen') })).toHaveCount(0);
+    // No Arabic voice on this machine (no platform voice, no built-in voice): the button is not offered.
+    await page.getByRole('button', { name: uiText('es', 'toolbar.language') }).click();
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('ar')['procedure.name']!);
+    await expect(page.getByRole('button', { name: uiText('ar', 'toolbar.listen') })).toHaveCount(0);
+  } finally {
+    await stop();
+  }
 });
 
 test('attract screen: the greeting cycles through languages and can be paused', async ({ page, kiosk }) => {

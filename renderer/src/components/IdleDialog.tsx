@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { ListenButton } from './ListenButton';
 
 export function IdleDialog({ secondsLeft, onContinue }: { secondsLeft: number; onContinue: () => void }) {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function IdleDialog({ secondsLeft, onContinue }: { secondsLeft: number; o
       <button type="button" className="primary big" onClick={onContinue}>
         {t('idle.continue')}
       </button>
+      <ListenButton />
     </Dialog>
   );
 }

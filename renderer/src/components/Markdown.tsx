@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
 import { Dialog } from './Dialog';
+import { ListenButton } from './ListenButton';
 
 /**
  * Content Markdown: paragraphs, lists, tables. Raw HTML and images are dropped; a
@@ -40,6 +41,7 @@ export function Markdown({ text, glossary }: { text: string; glossary: GlossaryE
           <button type="button" className="primary" onClick={() => setOpen(null)}>
             {t('topic.close')}
           </button>
+          <ListenButton />
         </Dialog>
       )}
     </>

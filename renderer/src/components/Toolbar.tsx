@@ -17,7 +17,7 @@ export function Toolbar() {
   ];
   const readScreen = () => {
     const main = document.getElementById('screen');
-    if (main) speech.speak(main.innerText);
+    if (main) speech.speak(main);
   };
   return (
     <nav className="toolbar" aria-label={t('toolbar.settings')}>
@@ -46,18 +46,32 @@ export function Toolbar() {
         </button>
       </div>
       {speech.available && (
-        <div className="toolbar-group" role="group" aria-label={t('toolbar.listen')}>
+        <div className="toolbar-group" role="group" aria-label={t('toolbar.listen')} data-speech-status={speech.status}>
           {speech.speaking ? (
-            <button type="button" onClick={speech.stop} aria-label={t('toolbar.stop')}>
-              <Icon name="stop" /> <span className="label">{t('toolbar.stop')}</span>
-            </button>
+            <>
+              {speech.status === 'paused' ? (
+                <button type="button" onClick={speech.resume} aria-label={t('toolbar.resume')}>
+                  <Icon name="play" />
+                </button>
+              ) : (
+                <button type="button" onClick={speech.pause} aria-label={t('toolbar.pause')}>
+                  <Icon name="pause" />
+                </button>
+              )}
+              <button type="button" onClick={speech.stop} aria-label={t('toolbar.stop')}>
+                <Icon name="stop" /> <span className="label">{t('toolbar.stop')}</span>
+              </button>
+            </>
           ) : (
             <button type="button" onClick={readScreen} aria-label={t('toolbar.listen')} className="listen">
               <Icon name="speaker" /> <span className="label">{t('toolbar.listen')}</span>
             </button>
           )}
-          <button type="button" onClick={speech.repeat} aria-label={t('toolbar.repeat')}>
+          <button type="button" onClick={() => speech.repeat() || readScreen()} aria-label={t('toolbar.repeat')}>
             <Icon name="repeat" />
+          </button>
+          <button type="button" className="speech-rate" aria-pressed={speech.rate < 1} onClick={() => speech.setRate(speech.rate < 1 ? 1 : 0.8)}>
+            {t('toolbar.slower')}
           </button>
         </div>
       )}

@@ -1,4 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useKiosk } from '../kiosk-context';
+import { reader } from '../speech/reader';
+import { collectReadItems } from '../speech/collect';
+import { canSpeakLocale, type SpeechRate } from '../../../electron/shared/speech';
 
 /** Picks the platform voice for a language code such as "es" or "zh-Hans". */
 export function voiceFor(voices: SpeechSynthesisVoice[], locale: string): SpeechSynthesisVoice | null {
@@ -23,13 +27,10 @@ export function speechChunks(text: string, max = 220): string[] {
   return chunks;
 }
 
-/** Read aloud with the platform's speechSynthesis, per language; `available` is false with no voice. */
-export function useSpeech(locale: string | null) {
+/** The platform's voices, kept up to date (none on Debian's Chromium). */
+function usePlatformVoices(): SpeechSynthesisVoice[] {
   const synth = typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => synth?.getVoices() ?? []);
-  const [speaking, setSpeaking] = useState(false);
-  const lastText = useRef('');
-
   useEffect(() => {
     if (!synth) return;
     const update = () => setVoices(synth.getVoices());
@@ -37,35 +38,46 @@ export function useSpeech(locale: string | null) {
     synth.addEventListener('voiceschanged', update);
     return () => synth.removeEventListener('voiceschanged', update);
   }, [synth]);
+  return voices;
+}
 
-  const voice = locale ? voiceFor(voices, locale) : null;
+/** What can read `locale` aloud here: the platform's voice (only where the clinic allows it) and the built-in voice. */
+export function useVoices(locale: string | null) {
+  const { info } = useKiosk();
+  const voices = usePlatformVoices();
+  const state = useSyncExternalStore(reader.subscribe, reader.getState);
+  const allowed = locale !== null && info.speech.platformVoiceLocales.includes(locale);
+  const platformVoice = allowed && locale ? voiceFor(voices, locale) : null;
+  const builtInAvailable = locale !== null && info.speech.builtInProblem === null && info.speech.builtInLocales.includes(locale) && !state.builtInFailed;
+  const available = locale !== null && canSpeakLocale(locale, info.speech, platformVoice !== null, state.builtInFailed);
+  return { platformVoice, builtInAvailable, available };
+}
 
-  const stop = useCallback(() => {
-    synth?.cancel();
-    setSpeaking(false);
-  }, [synth]);
+/** Read aloud for one language: the shared reader's state and controls. */
+export function useSpeech(locale: string | null) {
+  const state = useSyncExternalStore(reader.subscribe, reader.getState);
+  const { platformVoice, builtInAvailable, available } = useVoices(locale);
 
+  /** Reads an element (a screen or a dialog) aloud; `cache: false` for text with typed patient values. */
   const speak = useCallback(
-    (text: string) => {
-      if (!synth || !voice || !locale) return;
-      synth.cancel();
-      lastText.current = text;
-      const chunks = speechChunks(text);
-      chunks.forEach((chunk, i) => {
-        const u = new SpeechSynthesisUtterance(chunk);
-        u.voice = voice;
-        u.lang = voice.lang;
-        if (i === chunks.length - 1) u.onend = () => setSpeaking(false);
-        u.onerror = () => setSpeaking(false);
-        synth.speak(u);
-      });
-      setSpeaking(chunks.length > 0);
+    (root: Element, options: { cache?: boolean } = {}) => {
+      if (!locale) return;
+      reader.read({ items: collectReadItems(root, locale), locale, platformVoice, builtInAvailable, cache: options.cache ?? true });
     },
-    [synth, voice, locale],
+    [locale, platformVoice, builtInAvailable],
   );
 
-  // Stop reading when the language changes or the screen goes away.
-  useEffect(() => stop, [locale, stop]);
-
-  return { available: Boolean(synth && voice), speaking, speak, stop, repeat: () => speak(lastText.current) };
+  return {
+    available,
+    status: state.status,
+    speaking: state.status !== 'idle',
+    rate: state.rate,
+    speak,
+    stop: () => reader.stop(),
+    pause: () => reader.pause(),
+    resume: () => reader.resume(),
+    /** Reads the last text again from its start; false when it is no longer on screen. */
+    repeat: () => reader.repeat(),
+    setRate: (rate: SpeechRate) => reader.setRate(rate),
+  };
 }

@@ -1,27 +1,47 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
+import { useSpeech } from '../hooks/useSpeech';
+import { Icon } from '../components/Icon';
+import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
   const { t } = useTranslation();
-  const { dispatch, locales, state, procedures } = useKiosk();
+  const { locales } = useKiosk();
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
       <ul className="language-list">
         {locales.map((l) => (
-          <li key={l.code}>
-            <button type="button" {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
-                recordUsage('language_chosen', l.code);
-                dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
-              }}>
-              {l.nativeName}
-            </button>
-          </li>
+          <LanguageRow key={l.code} language={l} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One language: its name to choose it, and a speaker that says the name in that language. */
+function LanguageRow({ language: l }: { language: Locale }) {
+  const { t } = useTranslation();
+  const { dispatch, state, procedures } = useKiosk();
+  const speech = useSpeech(l.code);
+  const name = useRef<HTMLButtonElement>(null);
+  return (
+    <li className="language-row">
+      <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
+          recordUsage('language_chosen', l.code);
+          dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
+        }}>
+        {l.nativeName}
+      </button>
+      {speech.available && (
+        <button type="button" className="language-hear" aria-label={t('language.hear')} aria-describedby={`language-${l.code}`} data-no-read="" onClick={() => name.current && speech.speak(name.current)}>
+          <Icon name="speaker" />
+        </button>
+      )}
+    </li>
   );
 }

@@ -92,7 +92,7 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
           </button>
         </article>
       )}
-      <div className="step-nav">
+      <div className="step-nav" data-no-read="">
         <button type="button" className="step-button" onClick={() => move('previous')} disabled={step === 0}>
           <Icon name="back" /> {t('walkthrough.previous')}
         </button>
@@ -100,7 +100,7 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
           {t('walkthrough.next')} <Icon name="forward" />
         </button>
       </div>
-      <p className="hint">{t('walkthrough.swipeHint')}</p>
+      <p className="hint" data-no-read="">{t('walkthrough.swipeHint')}</p>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useAdmin } from './admin-context';
 import { describedBy, DoneNote, ErrorNote, errorText, Field, imageTypeOf, LoadState, readAsDataUrl, base64Of, useLoad } from './admin-shared';
 import type { Settings } from '../../../../electron/shared/settings-schema';
 import { moveLocale, patientLocales } from '../../../../electron/shared/locale-order';
+import { ReadAloudSettings } from './ReadAloudSettings';
 
 /** What the admin types, as text, exactly as in the inputs. */
 interface Draft {
@@ -32,6 +33,7 @@ interface Draft {
   trustedKeys: { id: string; publicKeyPem: string }[];
   allowUnsignedPacks: boolean;
   watchFolder: string;
+  platformVoiceLocales: string[];
   clinicLogo: string;
 }
 
@@ -77,6 +79,7 @@ function toSettings(d: Draft): Settings {
     trustedKeys: d.trustedKeys,
     allowUnsignedPacks: d.allowUnsignedPacks,
     watchFolder: d.watchFolder,
+    platformVoiceLocales: d.platformVoiceLocales,
     clinicLogo: d.clinicLogo,
   };
 }
@@ -337,6 +340,10 @@ export function SettingsTab() {
         </fieldset>
         {check('approvedContentOnly', t('admin.settings.approvedOnly'), t('admin.settings.approvedOnlyHint'))}
         {check('kioskMode', t('admin.settings.kioskMode'), t('admin.settings.kioskModeHint'))}
+      </Group>
+
+      <Group title={t('admin.settings.speech')} intro={t('admin.settings.speechIntro')}>
+        <ReadAloudSettings languages={languages} allowed={draft.platformVoiceLocales} onChange={(codes) => set('platformVoiceLocales', codes)} />
       </Group>
 
       <Group title={t('admin.settings.sheet')} intro={t('admin.settings.sheetIntro')}>
