@@ -92,7 +92,13 @@ export class ContentPacks {
     const { trustedKeys, allowUnsigned } = this.trust();
     const sig = checkSignature(pack, trustedKeys);
     if (sig.state === 'bad') throw new PackRejected([{ path: 'signature', message: `the signature does not match the pack (key ${sig.keyId}); the file was changed after it was signed` }]);
-    if (sig.state === 'untrusted') throw new PackRejected([{ path: 'signature', message: `the pack is signed by key ${sig.keyId}, which is not in this kiosk's trusted keys (Settings)` }]);
+    if (sig.state === 'untrusted')
+      throw new PackRejected([
+        {
+          path: 'signature',
+          message: `the pack is signed by key ${sig.keyId}, which is not in this kiosk's trusted keys (Settings)${sig.skipped.length ? `; these trusted keys are unusable and were skipped: ${sig.skipped.join(', ')}` : ''}`,
+        },
+      ]);
     if (sig.state === 'unsigned' && !allowUnsigned) throw new PackRejected([{ path: 'signature', message: 'the pack is not signed, and this kiosk accepts only signed packs (Settings: accept unsigned packs)' }]);
 
     const languages = new Map<string, { added: number; changed: number; removed: number }>();

@@ -1,7 +1,7 @@
 /** The handler table: one function per contract call, written once for every transport. */
 import type { CallInput, CallName, CallOutput, SessionRole } from '../shared/contract';
 import type { KioskCore } from './kiosk-core';
-import type { StaffStatus } from '../shared/staff';
+import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
@@ -13,8 +13,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
   role: SessionRole;
-  /** When the session last made a call (ms since epoch). */
+  /** When staff last made an accepted staff call (ms since epoch); the idle timeout counts from here. */
   lastSeen?: number;
+  /** Where this session signs in (each place has its own lock); a window without one counts as the kiosk's screen. */
+  place?: SignInPlace;
   /** Hidden print windows only: the sheet to render, and who to tell when it is laid out. */
   printJob?: PrintJob;
   onPrintReady?: () => void;
@@ -39,8 +41,15 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       now(),
     );
   const status = (session: Session): StaffStatus => {
-    const locked = core.staff.lockedUntil();
-    return { role: session.role, pinsSet: core.staff.pinsSet(), lockedUntil: locked ? new Date(locked).toISOString() : null };
+    const locked = core.staff.lockedUntil(session.place ?? 'kiosk');
+    const admin = session.role === 'admin';
+    return {
+      role: session.role,
+      pinsSet: core.staff.pinsSet(),
+      lockedUntil: locked ? new Date(locked).toISOString() : null,
+      shortPins: admin ? core.staff.shortPins() : [],
+      locks: admin ? core.staff.locks() : [],
+    };
   };
   return {
     getAppInfo: (_input, ctx) => {
@@ -69,7 +78,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
 
     getStaffStatus: (_input, ctx) => status(ctx.session),
     staffSignIn: ({ pin }, ctx) => {
-      ctx.session.role = core.staff.signIn(pin);
+      ctx.session.role = core.staff.signIn(pin, ctx.session.place ?? 'kiosk');
       return status(ctx.session);
     },
     staffSignOut: (_input, ctx) => {
@@ -79,6 +88,10 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     staffKeepAlive: (_input, ctx) => status(ctx.session),
     setStaffPin: ({ role, pin }, ctx) => {
       core.staff.setPin(role, pin);
+      return status(ctx.session);
+    },
+    adminUnlockSignIn: ({ place }, ctx) => {
+      core.staff.unlock(ctx.session.role, place);
       return status(ctx.session);
     },
 

@@ -74,7 +74,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     }),
     backup: new LocalBackup(writable, options.dataDir),
     dataDir: options.dataDir,
-    staff: new StaffAuth(local.readOnly ? null : local.db),
+    staff: new StaffAuth(local.readOnly ? null : local.db, Date.now, audit),
     usage: new UsageCounter(local.readOnly ? null : local.db),
     local,
     bundled,
