@@ -67,15 +67,15 @@ function problemsText(e: PackRejected): string {
 
 export const commands: Record<string, Command> = {
   'set-pin': {
-    summary: 'set the nurse or admin PIN (4 to 8 digits; asked for, never passed as an argument)',
+    summary: 'set the nurse or admin PIN (6 to 8 digits; asked for, never passed as an argument)',
     usage: 'set-pin --role nurse|admin',
     options: { role: { type: 'string', description: 'nurse or admin' } },
     async run(core, values) {
       const role = staffRole.safeParse(values.role);
       if (!role.success) throw new CliError('--role must be "nurse" or "admin"');
-      const pin = await readPin(`New ${role.data} PIN (4 to 8 digits): `);
+      const pin = await readPin(`New ${role.data} PIN (6 to 8 digits): `);
       const valid = pinSchema.safeParse(pin);
-      if (!valid.success) throw new CliError('a PIN is 4 to 8 digits; nothing was changed');
+      if (!valid.success) throw new CliError('a PIN is 6 to 8 digits (0-9); nothing was changed');
       core.staff.setPin(role.data, valid.data);
       return `The ${role.data} PIN is set.`;
     },

@@ -53,9 +53,9 @@ const base = sampleForm;
 for (const locale of ['es', 'ar', 'zh-Hans']) {
   test(`discharge sheet in ${locale}: values formatted for the language, fonts embedded, nothing stored`, async ({ page, kiosk }) => {
     test.setTimeout(90_000);
-    setPin(kiosk.dataDir, 'nurse', '2468');
+    setPin(kiosk.dataDir, 'nurse', '246810');
     await openStaffSignIn(page, kiosk.url);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, { ...base, locale });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -104,9 +104,9 @@ for (const locale of ['es', 'ar', 'zh-Hans']) {
 }
 
 test('an English A4 sheet fits on two pages; the wallet card is credit-card size', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
+  await signIn(page, '246810');
   await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
   await fillDischargeForm(page, base);
   await page.getByLabel(uiText('en', 'form.includeCard')).uncheck();
@@ -131,9 +131,9 @@ test('an English A4 sheet fits on two pages; the wallet card is credit-card size
 });
 
 test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
+  await signIn(page, '246810');
   await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
   await fillDischargeForm(page, { ...base, locale: 'ar', secondLocale: 'en' });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -145,9 +145,9 @@ test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk })
 });
 
 test('the form explains invalid values in plain words', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '2468');
+  await signIn(page, '246810');
   await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
   await fillDischargeForm(page, { ...base, followUp: { ...base.followUp, date: '2026-11-20' }, lift: { value: '-5', unit: 'lb' }, nurseNotes: 'x'.repeat(10_000) });
   await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -158,7 +158,7 @@ test('the form explains invalid values in plain words', async ({ page, kiosk }) 
 });
 
 test('a wrong PIN is refused with the tries left; staff screens need a signed-in session', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   await openStaffSignIn(page, kiosk.url);
   await signIn(page, '1111');
   await expect(page.getByRole('alert')).toContainText('4 tries left');
@@ -175,15 +175,15 @@ test('with no PIN set, staff sign-in says how to set one', async ({ page, kiosk 
 });
 
 test('an admin sets the nurse PIN on screen; the nurse can then sign in with it', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'admin', '13579');
+  setPin(kiosk.dataDir, 'admin', '135790');
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '13579');
+  await signIn(page, '135790');
   await page.getByLabel(uiText('en', 'staff.pinRole')).selectOption('nurse');
-  await page.getByLabel(uiText('en', 'staff.newPin')).fill('8642');
+  await page.getByLabel(uiText('en', 'staff.newPinDigits')).fill('864213');
   await page.getByRole('button', { name: uiText('en', 'staff.savePin') }).click();
   await expect(page.getByRole('status')).toHaveText('The nurse PIN is set.');
   await page.getByRole('button', { name: uiText('en', 'staff.signOut') }).click();
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '8642');
+  await signIn(page, '864213');
   await expect(page.getByText('Signed in as nurse')).toBeVisible();
 });

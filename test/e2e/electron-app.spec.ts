@@ -135,11 +135,11 @@ async function openStaff(page: Page) {
 }
 
 test.describe('staff', () => {
-  test.use({ nursePin: '2468' });
+  test.use({ nursePin: '246810' });
 
   test('sign in: a nurse PIN opens the staff menu', async ({ electronKiosk: { page } }) => {
     await openStaff(page);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await expect(page.getByRole('button', { name: uiText('en', 'staff.discharge') })).toBeVisible();
   });
 
@@ -152,7 +152,7 @@ test.describe('staff', () => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
     }, pdfPath);
     await openStaff(page);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, form);
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();

@@ -66,8 +66,8 @@ describe('npm run admin', () => {
 
   it('backup and restore, and a PIN read from standard input', () => {
     const dir = tempDir();
-    expect(admin(['set-pin', '--role', 'admin'], dir, '97531\n').out).toMatch(/The admin PIN is set\./);
-    expect(admin(['set-pin', '--role', 'nurse'], dir, 'abc\n').err).toMatch(/a PIN is 4 to 8 digits; nothing was changed/);
+    expect(admin(['set-pin', '--role', 'admin'], dir, '975310\n').out).toMatch(/The admin PIN is set\./);
+    expect(admin(['set-pin', '--role', 'nurse'], dir, 'abc\n').err).toMatch(/a PIN is 6 to 8 digits \(0-9\); nothing was changed/);
     const backup = admin(['backup', '--out', join(dir, 'b.db')], dir);
     expect(backup.out).toMatch(/Backed up to .*b\.db/);
     expect(existsSync(join(dir, 'b.db'))).toBe(true);
