@@ -28,6 +28,8 @@ export interface WebServerOptions {
   maxLargeInFlight?: number;
   /** Most signed-in staff sessions kept (the oldest is signed out beyond it). */
   maxStaffSessions?: number;
+  /** The clock for staff idle timeouts (the dispatcher's). */
+  now?: () => number;
 }
 
 const mimeTypes: Record<string, string> = {
@@ -101,6 +103,7 @@ export function createWebServer(options: WebServerOptions): Server {
   const maxInFlight = options.maxInFlight ?? 32;
   const maxLargeInFlight = options.maxLargeInFlight ?? 2;
   const maxStaffSessions = options.maxStaffSessions ?? 100;
+  const now = options.now ?? Date.now;
   /** Signed-in staff sessions only, by cookie id. */
   const sessions = new Map<string, Session>();
   let inFlight = 0;
@@ -146,7 +149,7 @@ export function createWebServer(options: WebServerOptions): Server {
   function sessionOf(req: IncomingMessage): { id: string | undefined; session: Session | undefined } {
     const id = cookie(req, SESSION_COOKIE);
     const session = id ? sessions.get(id) : undefined;
-    if (id && session && expireIdleStaff(session, Date.now())) sessions.delete(id);
+    if (id && session && expireIdleStaff(session, now())) sessions.delete(id);
     return { id, session: session && session.role !== 'public' ? session : undefined };
   }
 
@@ -200,7 +203,7 @@ export function createWebServer(options: WebServerOptions): Server {
     if (session.role === 'public') return oldId ? { 'Set-Cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } : {};
     const id = randomBytes(24).toString('base64url');
     sessions.set(id, session);
-    for (const [key, s] of sessions) if (expireIdleStaff(s, Date.now()) || s.role === 'public') sessions.delete(key);
+    for (const [key, s] of sessions) if (expireIdleStaff(s, now()) || s.role === 'public') sessions.delete(key);
     while (sessions.size > maxStaffSessions) sessions.delete(sessions.keys().next().value as string);
     return { 'Set-Cookie': `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/` };
   }
