@@ -6,10 +6,11 @@ import type { Migration } from './types';
  * so a patient cannot lock out a nurse elsewhere; PINs remember whether they are shorter than
  * the 6 digits new PINs need (PINs set before this version may be, until the next sign-in says).
  * Signed packs: the highest release accepted per signing key, so an older release cannot be replayed.
+ * Content version snapshots keep large binary values (pictures) once, by content hash.
  */
 export const migration0050: Migration = {
   version: 50,
-  name: 'sign-in places, short PINs, pack releases',
+  name: 'sign-in places, short PINs, pack releases, snapshot blobs',
   up(db) {
     db.exec(`
       CREATE TABLE staff_sign_in_locks (
@@ -23,6 +24,11 @@ export const migration0050: Migration = {
       DROP TABLE staff_lockout;
 
       ALTER TABLE staff_pins ADD COLUMN short INTEGER NOT NULL DEFAULT 1 CHECK (short IN (0, 1));
+
+      CREATE TABLE snapshot_blobs (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        data BLOB NOT NULL
+      ) STRICT;
 
       CREATE TABLE pack_releases (
         key_id TEXT PRIMARY KEY,

@@ -15,6 +15,7 @@ import { ContentVersions } from './content-versions';
 import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
+import { MediaRegistry } from './media';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -26,6 +27,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   content: ContentService;
+  /** Pictures and audio by content hash, for the app:// scheme and web mode's /media. */
+  media: MediaRegistry;
   settings: SettingsService;
   staff: StaffAuth;
   usage: UsageCounter;
@@ -62,8 +65,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const writableLayers = new ContentLayers(bundled, writable);
   const versions = writable ? new ContentVersions(writable) : null;
   const audit = new AuditLog(writable);
+  const content = new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly }));
+  const media = new MediaRegistry();
+  media.register('illustration', (id) => content.illustrationMedia(id));
   return {
-    content: new ContentService(layers, () => ({ approvedOnly: settings.get().approvedContentOnly })),
+    content,
+    media,
     settings,
     audit,
     versions,

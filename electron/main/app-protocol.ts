@@ -6,6 +6,7 @@
  */
 import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mediaCacheControl, parseMediaPath, type MediaKind } from '../shared/media';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/csp';
 
@@ -95,7 +96,7 @@ function securityHeaders(): Readonly<Record<string, string>> {
   // Electronegativity cannot follow; `npm run lint:electron` evaluates that constant with the
   // tool's own CSP evaluator instead (test/unit/electron-electronegativity.test.ts), where the
   // evaluator's one "maybe" finding is accepted only with this review:
-  // eng-csp-reviewed script-src: 'self' is app://kiosk, which serves only the built renderer from out/renderer (no JSONP endpoint, no Angular, no uploaded files; admin illustrations are data: images, never scripts).
+  // eng-csp-reviewed script-src: 'self' is app://kiosk, which serves only the built renderer from out/renderer (no JSONP endpoint, no Angular, no uploaded files; pictures under media/ are served only with image types and nosniff, after the SVG allow-list, so they never run as scripts).
   headers['Content-Security-Policy'] = contentSecurityPolicy; // eng-disable CSP_GLOBAL_CHECK: evaluated by the lint check, see above
   return headers;
 }
@@ -110,10 +111,20 @@ function plain(status: number, text: string): Response {
 /** Reads a file:// URL (the shell passes Electron's net.fetch, which also reads inside app.asar). */
 export type FileFetcher = (fileUrl: string) => Promise<Response>;
 
-/** The app:// handler for protocol.handle: GET/HEAD of files under `root` only. */
-export function createAppProtocolHandler(root: string, fetchFile: FileFetcher): (request: Request) => Promise<Response> {
+/** Finds pictures and audio by content hash (core.media.resolveMedia), once the core is open. */
+export type MediaSource = (kind: MediaKind, id: string) => { mime: string; bytes: Buffer } | null;
+
+/** The app:// handler for protocol.handle: GET/HEAD of files under `root`, and of media/<kind>/<id>. */
+export function createAppProtocolHandler(root: string, fetchFile: FileFetcher, media: MediaSource = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    if (isAppUrl(request.url) && new URL(request.url).pathname.startsWith('/media/')) {
+      const wanted = parseMediaPath(new URL(request.url).pathname);
+      const found = wanted ? media(wanted.kind, wanted.id) : null;
+      if (!found) return plain(404, 'Not found');
+      const headers = new Headers({ ...appResponseHeaders, 'Content-Type': found.mime, 'Cache-Control': mediaCacheControl });
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.bytes), { status: 200, headers });
+    }
     const file = resolveAppPath(root, request.url);
     if (!file) return plain(404, 'Not found');
     let response: Response;

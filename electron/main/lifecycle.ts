@@ -190,7 +190,7 @@ export function startKiosk(options: StartOptions): KioskShell | null {
   const onReady = () => {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession, log);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url)));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), (kind, id) => core?.media.resolveMedia(kind, id) ?? null));
 
     core = (options.openCore ?? openKioskCore)({ bundledContentPath, dataDir: data.dir, appVersion: app.getVersion() });
     for (const n of pendingNotices.splice(0)) noticeForStaff(n);

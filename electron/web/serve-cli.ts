@@ -56,7 +56,7 @@ watcher?.start();
 
 // An error's name and the call only: its message or stack may quote what someone typed or a file's bytes.
 const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${e instanceof Error ? e.name : typeof e}`));
-const server = createWebServer({ dispatcher, staticDir });
+const server = createWebServer({ dispatcher, staticDir, media: (kind, id) => core.media.resolveMedia(kind, id) });
 
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `serve: port ${port} is already in use; choose another with --port` : `serve: ${e.message}`);

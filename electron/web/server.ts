@@ -16,6 +16,8 @@ import type { Session } from '../core/handlers';
 import { contract, DEFAULT_MAX_BODY_BYTES, isCallName, roleAllows } from '../shared/contract';
 import { httpStatusFor, type CallResult, type ErrorCode } from '../shared/errors';
 import { contentSecurityPolicy } from '../shared/csp';
+import { mediaCacheControl, parseMediaPath, type MediaKind } from '../shared/media';
+import type { MediaBytes } from '../core/media';
 
 export interface WebServerOptions {
   dispatcher: Dispatcher;
@@ -30,6 +32,8 @@ export interface WebServerOptions {
   maxStaffSessions?: number;
   /** The clock for staff idle timeouts (the dispatcher's). */
   now?: () => number;
+  /** Pictures and audio by content hash: GET /media/<kind>/<id> (core.media.resolveMedia). */
+  media?: (kind: MediaKind, id: string) => MediaBytes | null;
 }
 
 const mimeTypes: Record<string, string> = {
@@ -137,7 +141,16 @@ export function createWebServer(options: WebServerOptions): Server {
     } catch {
       return fail(res, 'INVALID_INPUT', 'The address has a malformed % escape.');
     }
+    if (pathname.startsWith('/media/')) return media(req, res, pathname);
     return staticFile(res, pathname);
+  }
+
+  function media(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    const wanted = parseMediaPath(pathname);
+    const found = wanted && options.media ? options.media(wanted.kind, wanted.id) : null;
+    if (!found) return fail(res, 'NOT_FOUND', 'Not found.');
+    res.writeHead(200, { 'Content-Type': found.mime, 'Content-Length': String(found.bytes.length), 'Cache-Control': mediaCacheControl, ...securityHeaders });
+    res.end(req.method === 'HEAD' ? undefined : found.bytes);
   }
 
   /** Refuses a request without reading its body, and closes the connection once answered. */

@@ -18,6 +18,7 @@ import { defaultSettings } from '../../electron/shared/settings-schema';
 import type { KioskError } from '../../electron/shared/errors';
 import { openTestCore } from '../fixtures/core';
 import { removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
+import { makeNoisyPng } from '../fixtures/images';
 
 const servers: { close: () => Promise<void> }[] = [];
 afterAll(async () => {
@@ -43,7 +44,7 @@ async function startServer(options: Partial<WebServerOptions> = {}, now?: () => 
   const staticDir = tempDir('kiosk-static-');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  const server = createWebServer({ dispatcher, staticDir, ...(now ? { now } : {}), ...options });
+  const server = createWebServer({ dispatcher, staticDir, media: (kind, id) => core.media.resolveMedia(kind, id), ...(now ? { now } : {}), ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   servers.push({
@@ -246,6 +247,61 @@ describe('M4: web mode cannot be starved by large bodies', () => {
     do r = await s.call('getAppInfo');
     while (r.status === 503);
     expect(r.status).toBe(200);
+  });
+});
+
+describe('L5: pictures are capped, kept once in snapshots, and served by URL', () => {
+  it('content answers carry picture URLs, and /media serves the bytes with a long cache only for hash ids', async () => {
+    const s = await startServer();
+    const r = await s.call('getWalkthrough', { procedureId: 'kyphoplasty', locale: 'en' });
+    expect(r.body).not.toContain('data:');
+    const src = (r.json.value as { steps: { illustration: { src: string } }[] }).steps[0]!.illustration.src;
+    expect(src).toMatch(/^media\/illustration\/[a-f0-9]{32}\.svg$/);
+    const picture = await s.send('GET', `/${src}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers['content-type']).toBe('image/svg+xml');
+    expect(picture.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(picture.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(picture.headers['x-content-type-options']).toBe('nosniff');
+    expect(picture.body).toMatch(/^<\?xml|^<svg/);
+    for (const bad of ['/media/illustration/0123456789abcdef0123456789abcdef.svg', '/media/illustration/..%2f..%2fpackage.json', '/media/nothing/0123456789abcdef', '/media/illustration/XYZ']) {
+      const miss = await s.send('GET', bad);
+      expect(miss.status, bad).toBe(404);
+      expect(miss.headers['cache-control'], bad).toBe('no-store');
+    }
+  });
+
+  it('a 1.2 MB picture is stored once, not again with every later one-line edit', async () => {
+    const s = await startServer();
+    const { cookie } = await signIn(s, ADMIN);
+    const png = makeNoisyPng(640, 640);
+    expect(png.length).toBeGreaterThan(1_000_000);
+    const replaced = await s.call('adminReplaceIllustration', { procedureId: 'kyphoplasty', illustrationId: 'step-needle', mediaType: 'image/png', data: png.toString('base64') }, cookie);
+    expect(replaced.status).toBe(200);
+    const db = s.core.local.db!;
+    const size = () => (db.prepare('SELECT coalesce(sum(length(snapshot)), 0) AS n FROM content_versions').get() as { n: number }).n + (db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM snapshot_blobs').get() as { n: number }).n;
+    const before = size();
+    for (let i = 0; i < 3; i++) {
+      const r = await s.call('adminSaveText', { procedureId: 'kyphoplasty', locale: 'en', key: 'topic.after.title', text: `After the procedure (${i})` }, cookie);
+      expect(r.status).toBe(200);
+    }
+    expect(size() - before).toBeLessThan(3 * 50_000);
+    expect((db.prepare('SELECT count(*) AS n FROM snapshot_blobs').get() as { n: number }).n).toBe(1);
+    // Rolling back to the version before the picture brings back the bundled picture.
+    const versions = (await s.call('adminListVersions', {}, cookie)).json.value as unknown as { id: number; label: string }[];
+    const beforePicture = versions.find((v) => v.label === 'Before replacing an illustration')!;
+    expect((await s.call('adminRollback', { versionId: beforePicture.id }, cookie)).status).toBe(200);
+    const walk = await s.call('getWalkthrough', { procedureId: 'kyphoplasty', locale: 'en' });
+    expect(walk.body).toMatch(/media\/illustration\/[a-f0-9]{32}\.svg/);
+  });
+
+  it('refuses a picture over 2 MB from an admin, with the limit named', async () => {
+    const s = await startServer();
+    const { cookie } = await signIn(s, ADMIN);
+    const png = makeNoisyPng(900, 900);
+    const r = await s.call('adminReplaceIllustration', { procedureId: 'kyphoplasty', illustrationId: 'step-needle', mediaType: 'image/png', data: png.toString('base64') }, cookie);
+    expect(r.status).toBe(413);
+    expect(r.json.error?.message).toMatch(/the most "adminReplaceIllustration" accepts/);
   });
 });
 
