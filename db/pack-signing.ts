@@ -24,10 +24,12 @@ const signedBytes = (pack: ContentPack) => {
   return Buffer.from(canonicalJson(rest));
 };
 
-export function signPack(pack: ContentPack, privateKeyPem: string): ContentPack {
+/** Signs a pack; `release` (number and date) is signed with it, so kiosks can refuse older releases. */
+export function signPack(pack: ContentPack, privateKeyPem: string, release?: ContentPack['release']): ContentPack {
   const key = createPrivateKey(privateKeyPem);
   const publicKeyPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
-  const { signature: _old, ...rest } = pack;
+  const { signature: _old, ...unsigned } = pack;
+  const rest = release ? { ...unsigned, release } : unsigned;
   const value = sign(null, signedBytes(rest as ContentPack), key).toString('base64');
   return { ...rest, signature: { algorithm: 'ed25519', keyId: keyIdOf(publicKeyPem), value } };
 }

@@ -136,16 +136,26 @@ export const commands: Record<string, Command> = {
     },
   },
   'sign-pack': {
-    summary: 'sign a pack file with a private key',
-    usage: 'sign-pack --file FILE --key KEYFILE --out FILE',
-    options: { file: { type: 'string', description: 'the pack file' }, key: { type: 'string', description: 'the private key (from keygen)' }, out: { type: 'string', description: 'where to write the signed pack' } },
+    summary: 'sign a pack file with a private key, as a numbered release (kiosks refuse releases older than one they imported)',
+    usage: 'sign-pack --file FILE --key KEYFILE --release N [--date YYYY-MM-DD] --out FILE',
+    options: {
+      file: { type: 'string', description: 'the pack file' },
+      key: { type: 'string', description: 'the private key (from keygen)' },
+      release: { type: 'string', description: 'the release number, higher than every earlier release signed with this key' },
+      date: { type: 'string', description: 'the release date (default: today)' },
+      out: { type: 'string', description: 'where to write the signed pack' },
+    },
     async run(_core, v) {
       const check = checkPackFile(readFile(v.file, 'pack file'));
       if (!check.ok) throw new CliError(problemsText(new PackRejected(check.problems)));
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
-      const signed = signPack(check.pack, readFile(v.key, 'private key').toString('utf8'));
+      const number = Number(v.release);
+      if (typeof v.release !== 'string' || !Number.isInteger(number) || number < 1 || number > 1_000_000_000) throw new CliError('give --release N, a whole number from 1, higher than the last release signed with this key');
+      const date = typeof v.date === 'string' ? v.date : new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError('--date must be a date such as 2026-12-01');
+      const signed = signPack(check.pack, readFile(v.key, 'private key').toString('utf8'), { number, date });
       writeFileSync(v.out, JSON.stringify(signed, null, 1));
-      return `Signed with key ${signed.signature?.keyId}: ${v.out}`;
+      return `Signed release ${number} (${date}) with key ${signed.signature?.keyId}: ${v.out}`;
     },
   },
   backup: {

@@ -33,7 +33,7 @@ describe('npm run admin', () => {
     const pack = JSON.parse(readFileSync(join(files, 'pack.json'), 'utf8'));
     pack.texts.find((t: { locale: string; key: string }) => t.locale === 'es' && t.key === 'topic.after.title').text = 'Después (flota)';
     writeFileSync(join(files, 'pack.json'), JSON.stringify(pack));
-    expect(admin(['sign-pack', '--file', join(files, 'pack.json'), '--key', join(files, 'pack-signing.key'), '--out', join(files, 'signed.json')], a).code).toBe(0);
+    expect(admin(['sign-pack', '--file', join(files, 'pack.json'), '--key', join(files, 'pack-signing.key'), '--release', '1', '--out', join(files, 'signed.json')], a).code).toBe(0);
     expect(admin(['verify-pack', '--file', join(files, 'signed.json')], b).out).toMatch(/valid: \d+ texts\. Signature: untrusted/);
 
     // The kiosk refuses the pack until the key is trusted (set in settings by an admin; here written directly).

@@ -363,6 +363,48 @@ describe('L3: a flood of public requests does not sign staff out', () => {
   });
 });
 
+describe('L4: signed packs cannot be replayed', () => {
+  it('importing release 1, then 2, then 1 again refuses the third; the text of release 2 stays', async () => {
+    const s = await startServer();
+    const keys = generateSigningKeys();
+    const { cookie } = await signIn(s, ADMIN);
+    const settings = { ...defaultSettings, trustedKeys: [{ id: 'fleet', publicKeyPem: keys.publicKeyPem }] };
+    expect((await s.call('adminSaveSettings', { settings }, cookie)).status).toBe(200);
+    const release = (n: number, tagline: string) => {
+      const pack = sourcePack();
+      pack.texts.find((t) => t.locale === 'en' && t.key === 'topic.after.title')!.text = tagline;
+      return JSON.stringify(signPack(pack, keys.privateKeyPem, { number: n, date: `2026-12-0${n}` }));
+    };
+    const importPack = async (json: string) => {
+      const preview = await s.call('adminPreviewImport', { fileName: 'p.json', json }, cookie);
+      if (!preview.json.ok) return preview;
+      return s.call('adminApplyImport', { token: (preview.json.value as { token: string }).token }, cookie);
+    };
+    const v1 = release(1, 'After release V1');
+    expect((await importPack(v1)).status).toBe(200);
+    expect((await importPack(release(2, 'After release V2'))).status).toBe(200);
+    const replay = await importPack(v1);
+    expect(replay.json.error?.code).toBe('PACK_INVALID');
+    expect(replay.json.error?.message).toMatch(/release 1 of 2026-12-01, but this kiosk already imported release 2 of 2026-12-02/);
+    // A signed pack without a release number is refused too, once a release from its key was accepted.
+    const bare = JSON.stringify(signPack(sourcePack(), keys.privateKeyPem));
+    expect((await importPack(bare)).json.error?.message).toMatch(/has no release number/);
+    const topic = await s.call('getTopic', { procedureId: 'kyphoplasty', topicId: 'after', locale: 'en' });
+    expect(topic.body).toContain('After release V2');
+  });
+
+  it('two previews of older releases cannot both be applied out of order', async () => {
+    const s = await startServer();
+    const keys = generateSigningKeys();
+    const { cookie } = await signIn(s, ADMIN);
+    await s.call('adminSaveSettings', { settings: { ...defaultSettings, trustedKeys: [{ id: 'fleet', publicKeyPem: keys.publicKeyPem }] } }, cookie);
+    const token = async (n: number) => ((await s.call('adminPreviewImport', { fileName: 'p.json', json: JSON.stringify(signPack(sourcePack(), keys.privateKeyPem, { number: n, date: '2026-12-01' })) }, cookie)).json.value as { token: string }).token;
+    const [t3, t2] = [await token(3), await token(2)];
+    expect((await s.call('adminApplyImport', { token: t3 }, cookie)).status).toBe(200);
+    expect((await s.call('adminApplyImport', { token: t2 }, cookie)).json.error?.code).toBe('PACK_INVALID');
+  });
+});
+
 describe('L9: a malformed trusted key is refused when saved, and skipped at import', () => {
   it('refuses a key that does not parse or is not Ed25519, naming it', async () => {
     const s = await startServer();
