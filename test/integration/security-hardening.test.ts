@@ -3,7 +3,8 @@
  * server (real HTTP on 127.0.0.1, real core, real SQLite). Every test here failed on the old code.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { request } from 'node:http';
@@ -402,6 +403,38 @@ describe('L4: signed packs cannot be replayed', () => {
     const [t3, t2] = [await token(3), await token(2)];
     expect((await s.call('adminApplyImport', { token: t3 }, cookie)).status).toBe(200);
     expect((await s.call('adminApplyImport', { token: t2 }, cookie)).json.error?.code).toBe('PACK_INVALID');
+  });
+});
+
+describe('L6: a copy of the data folder does not give up the PINs', () => {
+  it.skipIf(process.platform === 'win32')('creates the data folder 0700 and local.db 0600 even under umask 022', async () => {
+    const old = process.umask(0o022);
+    try {
+      const dir = join(tempDir(), 'new-data');
+      const local = openLocalDatabase(dir);
+      local.db!.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('clinicName', '\"X\"', 'now')").run();
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      for (const f of ['local.db', 'local.db-wal']) if (existsSync(join(dir, f))) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+      local.db!.close();
+    } finally {
+      process.umask(old);
+    }
+  });
+
+  it('backups hold no PIN hashes and are 0600; restoring one keeps the kiosk\'s PINs', async () => {
+    const s = await startServer();
+    const { cookie } = await signIn(s, ADMIN);
+    const made = await s.call('adminBackup', {}, cookie);
+    expect(made.status).toBe(200);
+    const file = join(s.core.backup.folder(), (made.json.value as { name: string }).name);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM staff_pins').get()).toEqual({ n: 0 });
+    copy.close();
+    expect(readFileSync(file).includes(Buffer.from((s.core.local.db!.prepare("SELECT hash FROM staff_pins WHERE role = 'admin'").get() as { hash: string }).hash))).toBe(false);
+    const restored = await s.call('adminRestore', { name: (made.json.value as { name: string }).name }, cookie);
+    expect(restored.status).toBe(200);
+    expect(s.core.staff.signIn(NURSE, 'workstation')).toBe('nurse');
   });
 });
 
