@@ -111,6 +111,16 @@ export class ContentService {
     };
   }
 
+  /** Whether an id a patient screen reports usage for exists in the content (topics, quiz questions, languages). */
+  usageIdExists(kind: 'topic' | 'question' | 'locale', id: string): boolean {
+    const known = this.layers.cached('usage-ids', () => ({
+      topic: new Set(this.layers.union<{ id: string }>('SELECT id FROM topics', (r) => r.id).map((r) => r.id)),
+      question: new Set(this.layers.union<{ id: string }>('SELECT id FROM quiz_questions', (r) => r.id).map((r) => r.id)),
+      locale: new Set(this.listLocales().map((l) => l.code)),
+    }));
+    return known[kind].has(id);
+  }
+
   /** Every picture in the content (bundled and replaced), by media id; kept until the content changes. */
   illustrationMedia(mediaId: string): MediaBytes | null {
     const all = this.layers.cached('illustration-media', () => {

@@ -7,6 +7,7 @@ import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
+import { UsageRateLimit } from './usage-counter';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -30,6 +31,7 @@ export type Handler<N extends CallName> = (input: CallInput<N>, ctx: CallContext
 export type HandlerTable = { [N in CallName]: Handler<N> };
 
 export function createHandlers(core: KioskCore, platform: PlatformServices = {}, now: () => Date = () => new Date()): HandlerTable {
+  const usageLimit = new UsageRateLimit(() => now().getTime());
   const sheetFor = (form: Parameters<HandlerTable['buildDischargeSheet']>[0]['form']) =>
     buildDischargeSheet(
       {
@@ -130,7 +132,12 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { ok: true };
     },
     listPrinters: async () => (platform.listPrinters ? platform.listPrinters() : []),
-    recordUsage: ({ event, id }) => {
+    recordUsage: ({ event, id }, ctx) => {
+      // Only ids that exist in the content (so counts cannot be invented and rows stay bounded), at a bounded rate.
+      const kind = { topic_view: 'topic', quiz_right: 'question', quiz_wrong: 'question', language_chosen: 'locale', walkthrough_completed: null }[event] as 'topic' | 'question' | 'locale' | null;
+      if (kind === null ? id !== undefined : id === undefined || !core.content.usageIdExists(kind, id))
+        throw new KioskError('NOT_FOUND', kind === null ? `"${event}" is counted without an id.` : `"${id ?? ''}" is not a ${kind} in the content, so it was not counted.`, 'id');
+      if (!usageLimit.allow(ctx.session)) return { counted: false };
       core.usage.increment(event, id ?? '');
       return { counted: true };
     },

@@ -93,7 +93,8 @@ export const contract = {
   printJobReady: call<{ ok: true }>()('staff', none),
   listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
   /** Anonymous usage counts: what was viewed or answered, never who. */
-  recordUsage: call<{ counted: true }>()(
+  /** counted is false when the kiosk already counted many events this minute. */
+  recordUsage: call<{ counted: boolean }>()(
     'public',
     z.strictObject({ event: z.enum(['topic_view', 'walkthrough_completed', 'quiz_right', 'quiz_wrong', 'language_chosen']), id: z.union([contentId, localeCode]).optional() }),
   ),

@@ -13,6 +13,7 @@ import { createWebServer, type WebServerOptions } from '../../electron/web/serve
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { StaffAuth, LOCKOUT_MS } from '../../electron/core/staff-auth';
+import { USAGE_EVENTS_PER_MINUTE } from '../../electron/core/usage-counter';
 import { openLocalDatabase } from '../../db/local-db';
 import { generateSigningKeys, signPack } from '../../db/pack-signing';
 import { defaultSettings } from '../../electron/shared/settings-schema';
@@ -41,7 +42,7 @@ async function startServer(options: Partial<WebServerOptions> = {}, now?: () => 
   const { core } = openTestCore();
   core.staff.setPin('nurse', NURSE);
   core.staff.setPin('admin', ADMIN);
-  const dispatcher = createDispatcher(createHandlers(core), () => {}, now);
+  const dispatcher = createDispatcher(createHandlers(core, {}, now ? () => new Date(now()) : undefined), () => {}, now);
   const staticDir = tempDir('kiosk-static-');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
@@ -435,6 +436,34 @@ describe('L6: a copy of the data folder does not give up the PINs', () => {
     const restored = await s.call('adminRestore', { name: (made.json.value as { name: string }).name }, cookie);
     expect(restored.status).toBe(200);
     expect(s.core.staff.signIn(NURSE, 'workstation')).toBe('nurse');
+  });
+});
+
+describe('L7: recordUsage counts only real ids, at a bounded rate', () => {
+  it('invented ids are refused and not stored; 500 inflations of a real id count at most the per-minute limit', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const s = await startServer({}, () => now);
+    for (let i = 0; i < 50; i++) {
+      const r = await s.call('recordUsage', { event: 'topic_view', id: `invented-${i}` });
+      expect(r.status).toBe(404);
+    }
+    expect((await s.call('recordUsage', { event: 'walkthrough_completed', id: 'after' })).status).toBe(404);
+    expect(s.core.usage.rows().filter((r) => r.dimension.startsWith('invented'))).toEqual([]);
+    for (let i = 0; i < 500; i++) await s.call('recordUsage', { event: 'topic_view', id: 'after' });
+    const count = () => s.core.usage.rows().find((r) => r.metric === 'topic_view' && r.dimension === 'after')?.count ?? 0;
+    expect(count()).toBe(USAGE_EVENTS_PER_MINUTE.total);
+    expect((await s.call('recordUsage', { event: 'language_chosen', id: 'es' })).json.value).toEqual({ counted: false });
+    now += 60_000;
+    expect((await s.call('recordUsage', { event: 'language_chosen', id: 'es' })).json.value).toEqual({ counted: true });
+  });
+
+  it('one window (session) may count at most its own share per minute', async () => {
+    const { core } = openTestCore();
+    const dispatch = createDispatcher(createHandlers(core));
+    const window = { session: { role: 'public' as const } };
+    for (let i = 0; i < 100; i++) await dispatch('recordUsage', { event: 'quiz_right', id: sourcePack().procedures[0]!.quiz[0]!.id }, window);
+    expect(core.usage.rows().find((r) => r.metric === 'quiz_right')?.count).toBe(USAGE_EVENTS_PER_MINUTE.perSession);
+    core.close();
   });
 });
 
