@@ -8,6 +8,7 @@ import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import { UsageRateLimit } from './usage-counter';
+import { PACK_EXTENSION } from '../shared/admin-types';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -154,7 +155,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminExportPack: ({ procedureId, locales }, ctx) => {
       const pack = core.packs.exportPack({ procedureId, locales });
       const json = JSON.stringify(pack, null, 1);
-      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}.json`;
+      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}${PACK_EXTENSION}`;
       core.audit.record(ctx.session.role, 'export-pack', fileName, null, json);
       return { fileName, json };
     },

@@ -30,3 +30,6 @@ export interface ImportSummary {
   procedures: string[];
   languages: { locale: string; added: number; changed: number; removed: number }[];
 }
+
+/** The content pack file extension: exports use it, and the watch folder picks up only such files. */
+export const PACK_EXTENSION = '.kpack';

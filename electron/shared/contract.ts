@@ -127,7 +127,7 @@ export const contract = {
   /** Electron, where browser downloads are refused: saves an export into the data folder's exports/. */
   adminSaveExport: call<{ path: string }>()(
     'admin',
-    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(60_000_000) }),
+    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(kpack|json|csv)$/, 'a file name ending in .kpack, .json or .csv'), content: z.string().max(60_000_000) }),
     { maxBodyBytes: 64 * MB },
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),

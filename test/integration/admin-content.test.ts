@@ -219,18 +219,18 @@ describe('packs', () => {
     const folder = tempDir('kiosk-watch-');
     const pack = sourcePack();
     pack.texts = pack.texts.filter((t) => t.locale === 'en' || t.locale === 'es').map((t) => (t.key === 'topic.after.title' && t.locale === 'es' ? { ...t, text: 'Desde la memoria USB' } : t));
-    writeFileSync(join(folder, 'update.json'), JSON.stringify(pack));
-    writeFileSync(join(folder, 'broken.json'), '{ nope');
+    writeFileSync(join(folder, 'update.kpack'), JSON.stringify(pack));
+    writeFileSync(join(folder, 'broken.kpack'), '{ nope');
     const watcher = new PackWatcher(folder, core.packs, { settleMs: 0 });
     const results = watcher.scan();
     expect(results).toEqual([
-      { file: 'broken.json', outcome: 'rejected', reason: expect.stringMatching(/not valid JSON/) },
-      { file: 'update.json', outcome: 'imported' },
+      { file: 'broken.kpack', outcome: 'rejected', reason: expect.stringMatching(/not valid JSON/) },
+      { file: 'update.kpack', outcome: 'imported' },
     ]);
-    expect(existsSync(join(folder, 'processed', 'update.json'))).toBe(true);
-    expect(readFileSync(join(folder, 'rejected', 'broken.json.txt'), 'utf8')).toMatch(/broken\.json was not imported\.[\s\S]*not valid JSON/);
+    expect(existsSync(join(folder, 'processed', 'update.kpack'))).toBe(true);
+    expect(readFileSync(join(folder, 'rejected', 'broken.kpack.txt'), 'utf8')).toMatch(/broken\.kpack was not imported\.[\s\S]*not valid JSON/);
     expect(core.content.topic('kyphoplasty', 'after', 'es').topic.title).toBe('Desde la memoria USB');
-    expect(readdirSync(folder).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.kpack'))).toEqual([]);
     core.close();
   });
 });

@@ -3,7 +3,8 @@
  * server (real HTTP on 127.0.0.1, real core, real SQLite). Every test here failed on the old code.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { PackWatcher } from '../../electron/core/pack-watcher';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -463,6 +464,30 @@ describe('L7: recordUsage counts only real ids, at a bounded rate', () => {
     const window = { session: { role: 'public' as const } };
     for (let i = 0; i < 100; i++) await dispatch('recordUsage', { event: 'quiz_right', id: sourcePack().procedures[0]!.quiz[0]!.id }, window);
     expect(core.usage.rows().find((r) => r.metric === 'quiz_right')?.count).toBe(USAGE_EVENTS_PER_MINUTE.perSession);
+    core.close();
+  });
+});
+
+describe('L8: the watch folder refuses symlinks, never echoes a file, and takes only .kpack', () => {
+  it.skipIf(process.platform === 'win32')('a symlink to a secret is moved aside unread; other .json files are left alone', () => {
+    const { core } = openTestCore();
+    const secret = join(tempDir('kiosk-secret-'), 'token.txt');
+    writeFileSync(secret, 'SECRET-TOKEN-1234');
+    const folder = tempDir('kiosk-watch-');
+    symlinkSync(secret, join(folder, 'secret.kpack'));
+    writeFileSync(join(folder, 'important-config.json'), '{"keep": "me"}');
+    writeFileSync(join(folder, 'not-a-pack.kpack'), 'SECRET-TOKEN-5678 is not JSON');
+    const results = new PackWatcher(folder, core.packs, { settleMs: 0 }).scan();
+    expect(results.map((r) => [r.file, r.outcome])).toEqual([
+      ['not-a-pack.kpack', 'rejected'],
+      ['secret.kpack', 'rejected'],
+    ]);
+    expect(readFileSync(join(folder, 'important-config.json'), 'utf8')).toBe('{"keep": "me"}');
+    const notes = readdirSync(join(folder, 'rejected')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(folder, 'rejected', f), 'utf8')).join('\n');
+    expect(notes).toMatch(/symbolic link/);
+    expect(notes).toMatch(/not valid JSON/);
+    expect(notes).not.toMatch(/SECRET/);
+    expect(readFileSync(secret, 'utf8')).toBe('SECRET-TOKEN-1234');
     core.close();
   });
 });
