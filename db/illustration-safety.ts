@@ -4,7 +4,7 @@
  * SVGs are checked against an allow-list: every element must be a known, static SVG element in
  * the SVG namespace and every attribute a known presentation or geometry attribute, matched after
  * namespace prefixes are resolved and character references decoded. DOCTYPEs, entities,
- * processing instructions, scripts, styles sheets, animation, foreign content and references
+ * processing instructions, scripts, style sheets, animation, foreign content and references
  * outside the document (hrefs other than `#id`, `url()` other than `url(#id)`, CSS escapes) are
  * refused. PNG and WebP are checked by parsing their real headers (PNG IHDR, WebP VP8/VP8L/VP8X)
  * for their dimensions, with caps on bytes and pixels.
