@@ -3,7 +3,7 @@
  * written by a newer app, is moved aside (never overwritten) and a fresh one is created;
  * the reason goes into `warnings` for staff. A read-only database is opened read-only.
  */
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWritable, type Db } from './connection';
@@ -95,6 +95,18 @@ export function createPrivateFile(path: string): void {
   }
 }
 
+/** Databases made by earlier versions (0644 under umask 022) become 0600 too; where that is not possible, nothing changes. */
+function restrictExisting(path: string): void {
+  if (process.platform === 'win32') return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, DATA_FILE_MODE);
+    } catch {
+      /* not ours to change (a read-only or shared install): leave it */
+    }
+  }
+}
+
 export function openLocalDatabase(dataDir: string, now: Date = new Date()): LocalDatabase {
   const path = join(dataDir, LOCAL_DB_FILE);
   const warnings: string[] = [];
@@ -120,7 +132,9 @@ export function openLocalDatabase(dataDir: string, now: Date = new Date()): Loca
 
   try {
     createPrivateFile(path);
-    return { db: openAndCheck(path), path, readOnly: false, warnings };
+    const db = openAndCheck(path);
+    restrictExisting(path);
+    return { db, path, readOnly: false, warnings };
   } catch (e) {
     const reason = damageReason(e);
     if (!reason) throw e;

@@ -144,7 +144,7 @@ describe('packs', () => {
     const a = open();
     await ok(a.dispatch('adminSaveText', { procedureId: 'kyphoplasty', locale: 'es', key: 'topic.after.title', text: 'Después (editado)' }, admin()));
     const exported = await ok<{ fileName: string; json: string }>(a.dispatch('adminExportPack', { locales: ['es'] }, admin()));
-    expect(exported.fileName).toMatch(/^kiosk-content-all-es-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.fileName).toMatch(/^kiosk-content-all-es-\d{4}-\d{2}-\d{2}\.kpack$/);
     expect((JSON.parse(exported.json) as ContentPack).locales.map((l) => l.code)).toEqual(['en', 'es']);
     a.core.close();
 

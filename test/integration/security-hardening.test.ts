@@ -3,7 +3,7 @@
  * server (real HTTP on 127.0.0.1, real core, real SQLite). Every test here failed on the old code.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { PackWatcher } from '../../electron/core/pack-watcher';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -418,6 +418,10 @@ describe('L6: a copy of the data folder does not give up the PINs', () => {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
       for (const f of ['local.db', 'local.db-wal']) if (existsSync(join(dir, f))) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
       local.db!.close();
+      // A database left 0644 by an earlier version is tightened at the next start.
+      chmodSync(join(dir, 'local.db'), 0o644);
+      openLocalDatabase(dir).db!.close();
+      expect(statSync(join(dir, 'local.db')).mode & 0o777).toBe(0o600);
     } finally {
       process.umask(old);
     }
