@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { openKioskCore, type KioskCore } from '../core/kiosk-core';
 import { defaultDataDir } from '../core/data-dir';
-import { pinSchema, staffRole } from '../shared/staff';
+import { pinSchema, signInPlace, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
 import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile } from '../../db/pack-validate';
@@ -78,6 +78,17 @@ export const commands: Record<string, Command> = {
       if (!valid.success) throw new CliError('a PIN is 6 to 8 digits (0-9); nothing was changed');
       core.staff.setPin(role.data, valid.data);
       return `The ${role.data} PIN is set.`;
+    },
+  },
+  'unlock-sign-in': {
+    summary: 'clear the wrong-PIN lock of a sign-in place (kiosk, workstation or web), as an admin can in the staff menu',
+    usage: 'unlock-sign-in --place kiosk|workstation|web',
+    options: { place: { type: 'string', description: 'kiosk (the touch screen), workstation, or web (web mode)' } },
+    async run(core, values) {
+      const place = signInPlace.safeParse(values.place);
+      if (!place.success) throw new CliError('--place must be "kiosk", "workstation" or "web"');
+      core.staff.unlock('admin-cli', place.data);
+      return `Staff sign-in at ${place.data} is unlocked.`;
     },
   },
   'export-pack': {

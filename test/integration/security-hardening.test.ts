@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { PackWatcher } from '../../electron/core/pack-watcher';
+import { commands } from '../../electron/cli/admin';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -172,6 +173,16 @@ describe('M3: PINs resist guessing, and a patient cannot lock out staff elsewher
     for (let i = 0; i < 5; i++) await s.call('staffSignIn', { pin: `11111${i}` });
     expect((await s.call('staffSignIn', { pin: NURSE })).json.error?.code).toBe('LOCKED_OUT');
     expect(s.core.staff.signIn(NURSE, 'kiosk')).toBe('nurse');
+  });
+
+  it('web mode has one place, so the admin CLI on the kiosk computer can unlock it too', async () => {
+    const s = await startServer();
+    for (let i = 0; i < 5; i++) await s.call('staffSignIn', { pin: `22222${i}` });
+    expect((await s.call('staffSignIn', { pin: ADMIN })).json.error?.code).toBe('LOCKED_OUT');
+    expect(await commands['unlock-sign-in']!.run(s.core, { place: 'web' })).toBe('Staff sign-in at web is unlocked.');
+    expect((await s.call('staffSignIn', { pin: ADMIN })).json.value).toMatchObject({ role: 'admin' });
+    await expect(commands['unlock-sign-in']!.run(s.core, { place: 'hall' })).rejects.toThrow(/--place must be/);
+    expect(s.core.audit.list().map((e) => `${e.role} ${e.action} ${e.target}`)).toContain('admin-cli unlock-sign-in web');
   });
 
   it('a PIN set before the 6-digit rule keeps working, and admins are told to change it', async () => {
