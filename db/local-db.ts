@@ -3,7 +3,7 @@
  * written by a newer app, is moved aside (never overwritten) and a fresh one is created;
  * the reason goes into `warnings` for staff. A read-only database is opened read-only.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWritable, type Db } from './connection';
@@ -78,11 +78,40 @@ function damageReason(e: unknown): 'from-newer-version' | 'corrupt' | null {
   return ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN'].includes(code) ? 'corrupt' : null;
 }
 
+/**
+ * The data folder is created for the kiosk's account only (0700) and the database file 0600;
+ * SQLite gives its -wal and -shm files the database file's permissions. (On Windows the user
+ * profile's ACLs apply; for a --data folder, IT sets them, see README "For IT staff".)
+ */
+export const DATA_DIR_MODE = 0o700;
+export const DATA_FILE_MODE = 0o600;
+
+/** Creates an empty file readable by the kiosk's account only, unless it exists (SQLite accepts an empty file). */
+export function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', DATA_FILE_MODE));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+/** Databases made by earlier versions (0644 under umask 022) become 0600 too; where that is not possible, nothing changes. */
+function restrictExisting(path: string): void {
+  if (process.platform === 'win32') return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, DATA_FILE_MODE);
+    } catch {
+      /* not ours to change (a read-only or shared install): leave it */
+    }
+  }
+}
+
 export function openLocalDatabase(dataDir: string, now: Date = new Date()): LocalDatabase {
   const path = join(dataDir, LOCAL_DB_FILE);
   const warnings: string[] = [];
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
   } catch (e) {
     warnings.push(`The data folder ${dataDir} cannot be created (${(e as Error).message}). Patients still see the bundled content; clinic edits and settings are unavailable.`);
     return { db: null, path, readOnly: true, warnings };
@@ -102,7 +131,10 @@ export function openLocalDatabase(dataDir: string, now: Date = new Date()): Loca
   }
 
   try {
-    return { db: openAndCheck(path), path, readOnly: false, warnings };
+    createPrivateFile(path);
+    const db = openAndCheck(path);
+    restrictExisting(path);
+    return { db, path, readOnly: false, warnings };
   } catch (e) {
     const reason = damageReason(e);
     if (!reason) throw e;
@@ -112,6 +144,7 @@ export function openLocalDatabase(dataDir: string, now: Date = new Date()): Loca
         ? `The local database was damaged (${(e as Error).message}) and was moved aside to ${basename(moved)}. A fresh one was created, so clinic edits and settings are back to the bundled defaults. Restore a backup if you have one.`
         : `The local database was written by a newer version of the kiosk (${(e as Error).message}); it was moved aside to ${basename(moved)} and a fresh one was created. Install the newer version to use it again.`,
     );
+    createPrivateFile(path);
     return { db: openAndCheck(path), path, readOnly: false, warnings };
   }
 }

@@ -133,6 +133,17 @@ export const packSchema = z.strictObject({
     error: `this kiosk reads content packs of format version ${PACK_FORMAT_VERSION}`,
   }),
   description: z.string().max(500).optional(),
+  /**
+   * The signer's release number and date (covered by the signature): a kiosk keeps the highest
+   * release it accepted per signing key and refuses older or equal ones, so a superseded signed
+   * pack cannot be imported again.
+   */
+  release: z
+    .strictObject({
+      number: z.number().int().min(1).max(1_000_000_000),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-01'),
+    })
+    .optional(),
   /** Optional ed25519 signature over the canonical JSON of the pack without this field. */
   signature: z
     .strictObject({

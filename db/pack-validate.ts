@@ -38,8 +38,9 @@ export function checkPackFile(bytes: Buffer | string, options: PackValidationOpt
   let json: unknown;
   try {
     json = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
-  } catch (e) {
-    return { ok: false, problems: [{ path: '(the whole file)', message: `the file is not valid JSON (${(e as Error).message})` }] };
+  } catch {
+    // Never echo the parser's message: it quotes the file's first bytes, which may not be a pack at all.
+    return { ok: false, problems: [{ path: '(the whole file)', message: 'the file is not valid JSON, so it is not a content pack (it may be damaged or incomplete)' }] };
   }
   return checkPack(json, options);
 }

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { openKioskCore, type KioskCore } from '../core/kiosk-core';
 import { defaultDataDir } from '../core/data-dir';
-import { pinSchema, staffRole } from '../shared/staff';
+import { pinSchema, signInPlace, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
 import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
@@ -67,17 +67,28 @@ function problemsText(e: PackRejected): string {
 
 export const commands: Record<string, Command> = {
   'set-pin': {
-    summary: 'set the nurse or admin PIN (4 to 8 digits; asked for, never passed as an argument)',
+    summary: 'set the nurse or admin PIN (6 to 8 digits; asked for, never passed as an argument)',
     usage: 'set-pin --role nurse|admin',
     options: { role: { type: 'string', description: 'nurse or admin' } },
     async run(core, values) {
       const role = staffRole.safeParse(values.role);
       if (!role.success) throw new CliError('--role must be "nurse" or "admin"');
-      const pin = await readPin(`New ${role.data} PIN (4 to 8 digits): `);
+      const pin = await readPin(`New ${role.data} PIN (6 to 8 digits): `);
       const valid = pinSchema.safeParse(pin);
-      if (!valid.success) throw new CliError('a PIN is 4 to 8 digits; nothing was changed');
+      if (!valid.success) throw new CliError('a PIN is 6 to 8 digits (0-9); nothing was changed');
       core.staff.setPin(role.data, valid.data);
       return `The ${role.data} PIN is set.`;
+    },
+  },
+  'unlock-sign-in': {
+    summary: 'clear the wrong-PIN lock of a sign-in place (kiosk, workstation or web), as an admin can in the staff menu',
+    usage: 'unlock-sign-in --place kiosk|workstation|web',
+    options: { place: { type: 'string', description: 'kiosk (the touch screen), workstation, or web (web mode)' } },
+    async run(core, values) {
+      const place = signInPlace.safeParse(values.place);
+      if (!place.success) throw new CliError('--place must be "kiosk", "workstation" or "web"');
+      core.staff.unlock('admin-cli', place.data);
+      return `Staff sign-in at ${place.data} is unlocked.`;
     },
   },
   'export-pack': {
@@ -138,16 +149,26 @@ export const commands: Record<string, Command> = {
     },
   },
   'sign-pack': {
-    summary: 'sign a pack file with a private key',
-    usage: 'sign-pack --file FILE --key KEYFILE --out FILE',
-    options: { file: { type: 'string', description: 'the pack file' }, key: { type: 'string', description: 'the private key (from keygen)' }, out: { type: 'string', description: 'where to write the signed pack' } },
+    summary: 'sign a pack file with a private key, as a numbered release (kiosks refuse releases older than one they imported)',
+    usage: 'sign-pack --file FILE --key KEYFILE --release N [--date YYYY-MM-DD] --out FILE',
+    options: {
+      file: { type: 'string', description: 'the pack file' },
+      key: { type: 'string', description: 'the private key (from keygen)' },
+      release: { type: 'string', description: 'the release number, higher than every earlier release signed with this key' },
+      date: { type: 'string', description: 'the release date (default: today)' },
+      out: { type: 'string', description: 'where to write the signed pack' },
+    },
     async run(_core, v) {
       const check = checkPackFile(readFile(v.file, 'pack file'));
       if (!check.ok) throw new CliError(problemsText(new PackRejected(check.problems)));
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
-      const signed = signPack(check.pack, readFile(v.key, 'private key').toString('utf8'));
+      const number = Number(v.release);
+      if (typeof v.release !== 'string' || !Number.isInteger(number) || number < 1 || number > 1_000_000_000) throw new CliError('give --release N, a whole number from 1, higher than the last release signed with this key');
+      const date = typeof v.date === 'string' ? v.date : new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError('--date must be a date such as 2026-12-01');
+      const signed = signPack(check.pack, readFile(v.key, 'private key').toString('utf8'), { number, date });
       writeFileSync(v.out, JSON.stringify(signed, null, 1));
-      return `Signed with key ${signed.signature?.keyId}: ${v.out}`;
+      return `Signed release ${number} (${date}) with key ${signed.signature?.keyId}: ${v.out}`;
     },
   },
   backup: {

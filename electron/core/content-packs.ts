@@ -29,7 +29,7 @@ export class PackRejected extends KioskError {
 const TOKEN_TTL_MS = 30 * 60 * 1000;
 
 export class ContentPacks {
-  private readonly pending = new Map<string, { pack: ContentPack; label: string; expires: number }>();
+  private readonly pending = new Map<string, { pack: ContentPack; label: string; expires: number; keyId: string | null }>();
 
   constructor(
     private readonly layers: ContentLayers,
@@ -122,8 +122,16 @@ export class ContentPacks {
     const { trustedKeys, allowUnsigned } = this.trust();
     const sig = checkSignature(pack, trustedKeys);
     if (sig.state === 'bad') throw new PackRejected([{ path: 'signature', message: `the signature does not match the pack (key ${sig.keyId}); the file was changed after it was signed` }]);
-    if (sig.state === 'untrusted') throw new PackRejected([{ path: 'signature', message: `the pack is signed by key ${sig.keyId}, which is not in this kiosk's trusted keys (Settings)` }]);
+    if (sig.state === 'untrusted')
+      throw new PackRejected([
+        {
+          path: 'signature',
+          message: `the pack is signed by key ${sig.keyId}, which is not in this kiosk's trusted keys (Settings)${sig.skipped.length ? `; these trusted keys are unusable and were skipped: ${sig.skipped.join(', ')}` : ''}`,
+        },
+      ]);
     if (sig.state === 'unsigned' && !allowUnsigned) throw new PackRejected([{ path: 'signature', message: 'the pack is not signed, and this kiosk accepts only signed packs (Settings: accept unsigned packs)' }]);
+    const keyId = sig.state === 'trusted' ? sig.keyId : null;
+    if (keyId) this.checkRelease(keyId, pack);
 
     const languages = new Map<string, { added: number; changed: number; removed: number }>();
     const pairs = new Set(pack.texts.map((t) => `${t.procedure}\u0000${t.locale}`));
@@ -141,7 +149,7 @@ export class ContentPacks {
     }
     for (const [t, p] of this.pending) if (p.expires < this.now()) this.pending.delete(t);
     const token = randomBytes(18).toString('base64url');
-    this.pending.set(token, { pack, label, expires: this.now() + TOKEN_TTL_MS });
+    this.pending.set(token, { pack, label, expires: this.now() + TOKEN_TTL_MS, keyId });
     return {
       token,
       description: pack.description ?? label,
@@ -162,6 +170,7 @@ export class ContentPacks {
     const versions = this.versions;
     const before = versions.stateHash();
     const versionId = db.transaction(() => {
+      if (pending.keyId) this.acceptRelease(db, pending.keyId, pending.pack);
       versions.ensureRestorePoint('Before import');
       importPack(db, pending.pack, 'import');
       const id = versions.record('import', `Imported ${pending.label}`);
@@ -171,6 +180,38 @@ export class ContentPacks {
     this.pending.delete(token);
     contentChanged(db);
     return { versionId };
+  }
+
+  /** The highest release accepted from a signing key, if any. */
+  private highestRelease(keyId: string): { release: number; released_at: string } | null {
+    const db = this.layers.overlay;
+    if (!db) return null;
+    return (db.prepare('SELECT release, released_at FROM pack_releases WHERE key_id = ?').get(keyId) as { release: number; released_at: string } | undefined) ?? null;
+  }
+
+  /** Refuses a signed pack that is not newer than the last release accepted from its key (a replay). */
+  private checkRelease(keyId: string, pack: ContentPack): void {
+    const highest = this.highestRelease(keyId);
+    if (!highest) return;
+    const last = `release ${highest.release} of ${highest.released_at}`;
+    if (!pack.release)
+      throw new PackRejected([{ path: 'release', message: `the pack has no release number, but this kiosk already imported ${last} signed by key ${keyId}; ask the signer for a pack signed with a newer release (sign-pack --release)` }]);
+    if (pack.release.number <= highest.release)
+      throw new PackRejected([
+        {
+          path: 'release',
+          message: `this is release ${pack.release.number} of ${pack.release.date}, but this kiosk already imported ${last} signed by key ${keyId}; older or repeated releases are refused (to go back, roll back to an earlier content version)`,
+        },
+      ]);
+  }
+
+  private acceptRelease(db: Db, keyId: string, pack: ContentPack): void {
+    this.checkRelease(keyId, pack);
+    if (!pack.release) return;
+    db.prepare(
+      `INSERT INTO pack_releases (key_id, release, released_at, accepted_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key_id) DO UPDATE SET release = excluded.release, released_at = excluded.released_at, accepted_at = excluded.accepted_at`,
+    ).run(keyId, pack.release.number, pack.release.date, new Date(this.now()).toISOString());
   }
 
   rollback(role: string, versionId: number): { versionId: number } {

@@ -21,6 +21,13 @@ import { defaultSettings } from '../shared/settings-schema';
 import type { FontPackage } from '../shared/fonts';
 import { patientLocales, type LocaleChoice } from '../shared/locale-order';
 import type { Db } from '../../db/connection';
+import { sha256 } from '../../db/canonical-json';
+import { mediaUrl } from '../shared/media';
+import type { MediaBytes } from './media';
+
+const extensions: Record<string, string> = { 'image/svg+xml': 'svg', 'image/png': 'png', 'image/webp': 'webp' };
+/** A picture's media id: the first 32 hex digits of its sha256, and its file extension. */
+export const illustrationMediaId = (mediaType: string, data: Buffer): string => `${sha256(data).slice(0, 32)}.${extensions[mediaType] ?? 'bin'}`;
 
 export const SOURCE_LOCALE = 'en';
 
@@ -168,10 +175,38 @@ export class ContentService {
     return {
       id,
       mediaType: row.media_type,
-      src: `data:${row.media_type};base64,${row.data.toString('base64')}`,
+      // By URL (media/illustration/<hash>), so content answers stay small; the bytes come from illustrationMedia.
+      src: mediaUrl('illustration', illustrationMediaId(row.media_type, row.data)),
       alt: l.t(`illustration.${id}.alt`),
       ...withNarration(l.narrated({ alt: `illustration.${id}.alt` })),
     };
+  }
+
+  /** Whether an id a patient screen reports usage for exists in the content (topics, quiz questions, languages). */
+  usageIdExists(kind: 'topic' | 'question' | 'locale', id: string): boolean {
+    const known = this.layers.cached('usage-ids', () => ({
+      topic: new Set(this.layers.union<{ id: string }>('SELECT id FROM topics', (r) => r.id).map((r) => r.id)),
+      question: new Set(this.layers.union<{ id: string }>('SELECT id FROM quiz_questions', (r) => r.id).map((r) => r.id)),
+      locale: new Set(this.listLocales().map((l) => l.code)),
+    }));
+    return known[kind].has(id);
+  }
+
+  /** Every picture in the content (bundled and replaced), by media id; kept until the content changes. */
+  illustrationMedia(mediaId: string): MediaBytes | null {
+    const all = this.layers.cached('illustration-media', () => {
+      const byId = new Map<string, MediaBytes>();
+      const add = (rows: { media_type: string; data: Buffer }[]) => {
+        for (const r of rows) byId.set(illustrationMediaId(r.media_type, r.data), { mime: r.media_type, bytes: r.data });
+      };
+      add(this.layers.bundled.prepare('SELECT media_type, data FROM illustrations').all() as { media_type: string; data: Buffer }[]);
+      if (this.layers.overlay) {
+        add(this.layers.overlay.prepare('SELECT media_type, data FROM illustrations').all() as { media_type: string; data: Buffer }[]);
+        add(this.layers.overlay.prepare('SELECT media_type, data FROM illustration_overrides').all() as { media_type: string; data: Buffer }[]);
+      }
+      return byId;
+    });
+    return all.get(mediaId) ?? null;
   }
 
   private tiles(db: Db, procedureId: string, l: Localizer): TopicTile[] {

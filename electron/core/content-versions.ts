@@ -1,6 +1,8 @@
 /**
  * Content versions: a snapshot of the clinic's whole content overlay after every import,
- * edit, revert and rollback, so any of them can be restored. Snapshots are gzipped JSON.
+ * edit, revert and rollback, so any of them can be restored. Snapshots are gzipped JSON; large
+ * binary values (pictures) are stored once by content hash in snapshot_blobs and referenced, so
+ * a one-line edit never copies every picture again.
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
 import type { Db } from '../../db/connection';
@@ -19,9 +21,8 @@ export const overlayTables = [
 ] as const;
 
 type Row = Record<string, unknown>;
-const encode = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? { $b64: v.toString('base64') } : v]));
-const decode = (row: Row): Row =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v && typeof v === 'object' && '$b64' in (v as object) ? Buffer.from((v as { $b64: string }).$b64, 'base64') : v]));
+/** Binary values at least this long are kept by hash instead of inside each snapshot. */
+const BLOB_BY_HASH_BYTES = 1024;
 
 export interface ContentVersion {
   id: number;
@@ -37,10 +38,38 @@ export class ContentVersions {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The overlay as canonical JSON (tables in order, rows by rowid). */
-  private state(): string {
+  private encode(row: Row, blobs: Map<string, Buffer> | null): Row {
+    return Object.fromEntries(
+      Object.entries(row).map(([k, v]) => {
+        if (!Buffer.isBuffer(v)) return [k, v];
+        if (v.length < BLOB_BY_HASH_BYTES) return [k, { $b64: v.toString('base64') }];
+        const hash = sha256(v);
+        blobs?.set(hash, v);
+        return [k, { $blob: hash }];
+      }),
+    );
+  }
+
+  private decode(row: Row): Row {
+    return Object.fromEntries(
+      Object.entries(row).map(([k, v]) => {
+        if (!v || typeof v !== 'object') return [k, v];
+        if ('$b64' in v) return [k, Buffer.from((v as { $b64: string }).$b64, 'base64')];
+        if ('$blob' in v) {
+          const hash = (v as { $blob: string }).$blob;
+          const blob = this.db.prepare('SELECT data FROM snapshot_blobs WHERE sha256 = ?').get(hash) as { data: Buffer } | undefined;
+          if (!blob) throw new KioskError('NOT_FOUND', `This content version refers to a picture (${hash.slice(0, 12)}) that is no longer in the database.`);
+          return [k, blob.data];
+        }
+        return [k, v];
+      }),
+    );
+  }
+
+  /** The overlay as canonical JSON (tables in order, rows by rowid); `blobs` collects large binary values. */
+  private state(blobs: Map<string, Buffer> | null = null): string {
     const tables: Record<string, Row[]> = {};
-    for (const t of overlayTables) tables[t] = (this.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Row[]).map(encode);
+    for (const t of overlayTables) tables[t] = (this.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Row[]).map((r) => this.encode(r, blobs));
     return JSON.stringify(tables);
   }
 
@@ -50,7 +79,10 @@ export class ContentVersions {
 
   /** Records the current overlay as a version. Call inside the same transaction as the change. */
   record(kind: ContentVersion['kind'], label: string): number {
-    const snapshot = gzipSync(this.state());
+    const blobs = new Map<string, Buffer>();
+    const snapshot = gzipSync(this.state(blobs));
+    const keep = this.db.prepare('INSERT OR IGNORE INTO snapshot_blobs (sha256, data) VALUES (?, ?)');
+    for (const [hash, data] of blobs) keep.run(hash, data);
     return Number(
       this.db.prepare('INSERT INTO content_versions (created_at, kind, label, snapshot) VALUES (?, ?, ?, ?)').run(this.now().toISOString(), kind, label, snapshot).lastInsertRowid,
     );
@@ -81,7 +113,7 @@ export class ContentVersions {
     for (const t of [...overlayTables].reverse()) this.db.prepare(`DELETE FROM ${t}`).run();
     for (const t of overlayTables) {
       for (const raw of tables[t] ?? []) {
-        const r = decode(raw);
+        const r = this.decode(raw);
         const cols = Object.keys(r);
         this.db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
       }

@@ -1,21 +1,25 @@
 /** The handler table: one function per contract call, written once for every transport. */
 import type { CallInput, CallName, CallOutput, SessionRole } from '../shared/contract';
 import type { KioskCore } from './kiosk-core';
-import type { StaffStatus } from '../shared/staff';
+import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
+import { UsageRateLimit } from './usage-counter';
+import { PACK_EXTENSION } from '../shared/admin-types';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
   role: SessionRole;
-  /** When the session last made a call (ms since epoch). */
+  /** When staff last made an accepted staff call (ms since epoch); the idle timeout counts from here. */
   lastSeen?: number;
+  /** Where this session signs in (each place has its own lock); a window without one counts as the kiosk's screen. */
+  place?: SignInPlace;
   /** Hidden print windows only: the sheet to render, and who to tell when it is laid out. */
   printJob?: PrintJob;
   onPrintReady?: () => void;
@@ -29,6 +33,7 @@ export type Handler<N extends CallName> = (input: CallInput<N>, ctx: CallContext
 export type HandlerTable = { [N in CallName]: Handler<N> };
 
 export function createHandlers(core: KioskCore, platform: PlatformServices = {}, now: () => Date = () => new Date()): HandlerTable {
+  const usageLimit = new UsageRateLimit(() => now().getTime());
   const sheetFor = (form: Parameters<HandlerTable['buildDischargeSheet']>[0]['form']) =>
     buildDischargeSheet(
       {
@@ -40,8 +45,15 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       now(),
     );
   const status = (session: Session): StaffStatus => {
-    const locked = core.staff.lockedUntil();
-    return { role: session.role, pinsSet: core.staff.pinsSet(), lockedUntil: locked ? new Date(locked).toISOString() : null };
+    const locked = core.staff.lockedUntil(session.place ?? 'kiosk');
+    const admin = session.role === 'admin';
+    return {
+      role: session.role,
+      pinsSet: core.staff.pinsSet(),
+      lockedUntil: locked ? new Date(locked).toISOString() : null,
+      shortPins: admin ? core.staff.shortPins() : [],
+      locks: admin ? core.staff.locks() : [],
+    };
   };
   const speechInfo = async (): Promise<SpeechInfo> => {
     const builtIn = await core.speech.status(core.content.listLocales().map((l) => l.code));
@@ -76,7 +88,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
 
     getStaffStatus: (_input, ctx) => status(ctx.session),
     staffSignIn: ({ pin }, ctx) => {
-      ctx.session.role = core.staff.signIn(pin);
+      ctx.session.role = core.staff.signIn(pin, ctx.session.place ?? 'kiosk');
       return status(ctx.session);
     },
     staffSignOut: (_input, ctx) => {
@@ -86,6 +98,10 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     staffKeepAlive: (_input, ctx) => status(ctx.session),
     setStaffPin: ({ role, pin }, ctx) => {
       core.staff.setPin(role, pin);
+      return status(ctx.session);
+    },
+    adminUnlockSignIn: ({ place }, ctx) => {
+      core.staff.unlock(ctx.session.role, place);
       return status(ctx.session);
     },
 
@@ -124,7 +140,12 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { ok: true };
     },
     listPrinters: async () => (platform.listPrinters ? platform.listPrinters() : []),
-    recordUsage: ({ event, id }) => {
+    recordUsage: ({ event, id }, ctx) => {
+      // Only ids that exist in the content (so counts cannot be invented and rows stay bounded), at a bounded rate.
+      const kind = { topic_view: 'topic', quiz_right: 'question', quiz_wrong: 'question', language_chosen: 'locale', walkthrough_completed: null }[event] as 'topic' | 'question' | 'locale' | null;
+      if (kind === null ? id !== undefined : id === undefined || !core.content.usageIdExists(kind, id))
+        throw new KioskError('NOT_FOUND', kind === null ? `"${event}" is counted without an id.` : `"${id ?? ''}" is not a ${kind} in the content, so it was not counted.`, 'id');
+      if (!usageLimit.allow(ctx.session)) return { counted: false };
       core.usage.increment(event, id ?? '');
       return { counted: true };
     },
@@ -144,7 +165,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminExportPack: ({ procedureId, locales }, ctx) => {
       const pack = core.packs.exportPack({ procedureId, locales });
       const json = JSON.stringify(pack, null, 1);
-      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}.json`;
+      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}${PACK_EXTENSION}`;
       core.audit.record(ctx.session.role, 'export-pack', fileName, null, json);
       return { fileName, json };
     },

@@ -33,6 +33,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   content: ContentService;
+  /** Pictures and audio by content hash, for the app:// scheme and web mode's /media. */
+  media: MediaRegistry;
   settings: SettingsService;
   staff: StaffAuth;
   usage: UsageCounter;
@@ -40,8 +42,6 @@ export interface KioskCore {
   versions: ContentVersions | null;
   admin: ContentAdmin;
   narration: NarrationService;
-  /** Media served by URL (GET /media/<kind>/<id>, app://kiosk/media/<kind>/<id>). */
-  media: MediaRegistry;
   packs: ContentPacks;
   backup: LocalBackup;
   speech: SpeechService;
@@ -74,20 +74,22 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const versions = writable ? new ContentVersions(writable) : null;
   const audit = new AuditLog(writable);
   const narration = new NarrationService(writableLayers, versions, audit);
+  const content = new ContentService(layers, () => {
+    const s = settings.get();
+    return {
+      approvedOnly: s.approvedContentOnly,
+      enabledLocales: s.enabledLocales,
+      localeOrder: s.localeOrder,
+      clinic: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
+    };
+  });
   const media = new MediaRegistry();
+  media.register('illustration', (id) => content.illustrationMedia(id));
   // Patients hear recordings through the read layers, so a read-only database still serves them.
   const servedNarration = new NarrationService(layers, null, audit);
   media.register('narration', (id) => servedNarration.resolve(id));
   return {
-    content: new ContentService(layers, () => {
-      const s = settings.get();
-      return {
-        approvedOnly: s.approvedContentOnly,
-        enabledLocales: s.enabledLocales,
-        localeOrder: s.localeOrder,
-        clinic: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
-      };
-    }),
+    content,
     settings,
     audit,
     versions,
@@ -105,7 +107,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       ...(options.speechCacheBytes !== undefined ? { cacheBytes: options.speechCacheBytes } : {}),
     }),
     dataDir: options.dataDir,
-    staff: new StaffAuth(local.readOnly ? null : local.db),
+    staff: new StaffAuth(local.readOnly ? null : local.db, Date.now, audit),
     usage: new UsageCounter(local.readOnly ? null : local.db),
     local,
     bundled,

@@ -3,14 +3,17 @@
  * it is consistent while the kiosk runs. Restore checks the file, keeps a safety copy of the
  * current data, then replaces every table's rows in one transaction.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openForInspection, type Db } from '../../db/connection';
+import { openForInspection, openWritable, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
+import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
 import { contentChanged } from './content-layers';
 
 export const BACKUP_DIR = 'backups';
+/** Tables never taken from (or put into) a backup: the staff PIN hashes stay as they are on this kiosk. */
+const KEPT_ON_RESTORE = ['staff_pins'];
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 
 export class LocalBackup {
@@ -29,10 +32,20 @@ export class LocalBackup {
     return join(this.dataDir, BACKUP_DIR);
   }
 
+  /** A consistent copy of the local database, readable by the kiosk's account only, without the staff PIN hashes. */
   async backup(target?: string): Promise<{ path: string; bytes: number }> {
     const path = target ?? join(this.folder(), `kiosk-backup-${stamp(this.now())}.db`);
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(join(path, '..'), { recursive: true, mode: DATA_DIR_MODE });
+    createPrivateFile(path);
     await this.live().backup(path);
+    chmodSync(path, DATA_FILE_MODE);
+    // PIN hashes stay on this kiosk: a copied backup must not give them away to offline guessing.
+    const copy = openWritable(path, { wal: false });
+    try {
+      copy.exec(`DELETE FROM ${KEPT_ON_RESTORE.join('; DELETE FROM ')}; VACUUM;`);
+    } finally {
+      copy.close();
+    }
     return { path, bytes: statSync(path).size };
   }
 
@@ -66,8 +79,8 @@ export class LocalBackup {
       db.pragma('foreign_keys = OFF');
       try {
         db.transaction(() => {
-          for (const t of liveTables) db.prepare(`DELETE FROM ${t}`).run();
-          for (const t of tables.filter((x) => liveTables.has(x))) {
+          for (const t of liveTables) if (!KEPT_ON_RESTORE.includes(t)) db.prepare(`DELETE FROM ${t}`).run();
+          for (const t of tables.filter((x) => liveTables.has(x) && !KEPT_ON_RESTORE.includes(x))) {
             const rows = backup.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
             for (const r of rows) {
               const cols = Object.keys(r);

@@ -1,17 +1,17 @@
 /**
- * The media resolver registry: each kind's owner registers how to find the bytes for an id;
- * web mode (GET /media/<kind>/<id>) and Electron (app://kiosk/media/<kind>/<id>) serve them.
+ * The media resolver registry: each kind's owner registers how to find bytes by id (a content
+ * hash), and both transports (app:// in Electron, /media in web mode) answer through it.
  */
-import { MEDIA_ID, type MediaKind } from '../shared/media';
+import type { MediaKind } from '../shared/media';
+import { mediaCacheControl, mediaIdPattern } from '../shared/media';
 
-export type { MediaKind } from '../shared/media';
-
-export interface MediaItem {
+export type { MediaKind };
+export interface MediaBytes {
   mime: string;
   bytes: Buffer;
 }
-
-export type MediaResolver = (id: string) => MediaItem | null;
+export type MediaItem = MediaBytes;
+export type MediaResolver = (id: string) => MediaBytes | null;
 
 export class MediaRegistry {
   private readonly resolvers = new Map<MediaKind, MediaResolver>();
@@ -20,18 +20,18 @@ export class MediaRegistry {
     this.resolvers.set(kind, resolver);
   }
 
-  /** The bytes for a media id, or null when the id is malformed or unknown. */
-  resolveMedia(kind: MediaKind, id: string): MediaItem | null {
-    if (!MEDIA_ID.test(id)) return null;
+  /** The bytes for an id, or null (unknown kind, malformed id, nothing with that hash). */
+  resolveMedia(kind: MediaKind, id: string): MediaBytes | null {
+    if (!mediaIdPattern.test(id)) return null;
     return this.resolvers.get(kind)?.(id) ?? null;
   }
 }
 
 /** Headers for a served media item: long-lived caching only for content-hash ids. */
-export function mediaHeaders(item: MediaItem, id: string): Record<string, string> {
+export function mediaHeaders(item: MediaBytes, id: string): Record<string, string> {
   return {
     'Content-Type': item.mime,
     'Content-Length': String(item.bytes.length),
-    'Cache-Control': MEDIA_ID.test(id) ? 'private, max-age=31536000, immutable' : 'no-store',
+    'Cache-Control': mediaIdPattern.test(id) ? mediaCacheControl : 'no-store',
   };
 }

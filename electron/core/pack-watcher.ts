@@ -2,11 +2,26 @@
  * Watches a folder (a USB mount or a network share) for content packs. A new valid, trusted
  * pack is imported and moved to processed/; a rejected one moves to rejected/ with a text
  * file saying why. Files still being copied (changed in the last few seconds) wait.
+ *
+ * Only regular `.kpack` files are picked up (never other files an admin keeps there, such as
+ * .json), symlinks are refused without being followed or read, and rejection notes never
+ * quote the file's bytes.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, mkdirSync, readFileSync, readdirSync, renameSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { PACK_EXTENSION } from '../shared/admin-types';
 import { join } from 'node:path';
 import type { ContentPacks } from './content-packs';
 import { KioskError } from '../shared/errors';
+
+/** Reads a file, refusing a symbolic link swapped in after the check (O_NOFOLLOW where the OS has it). */
+function readWithoutFollowing(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface WatchResult {
   file: string;
@@ -42,18 +57,26 @@ export class PackWatcher {
     const settle = this.options.settleMs ?? 3000;
     const results: WatchResult[] = [];
     try {
-      for (const file of readdirSync(this.folder).filter((f) => /\.(json|kpack)$/i.test(f)).sort()) {
+      for (const file of readdirSync(this.folder).filter((f) => f.toLowerCase().endsWith(PACK_EXTENSION)).sort()) {
         const path = join(this.folder, file);
-        const info = statSync(path);
+        const info = lstatSync(path);
+        if (info.isSymbolicLink()) {
+          const reason = 'The file is a symbolic link; the watch folder takes only real pack files copied into it. It was not opened.';
+          const target = this.move(file, 'rejected');
+          writeFileSync(`${target}.txt`, `${new Date(now).toISOString()}\n${file} was not imported.\n\n${reason}\n`);
+          results.push({ file, outcome: 'rejected', reason });
+          this.options.log?.(`content pack ${file} rejected from the watch folder (a symbolic link)`);
+          continue;
+        }
         if (!info.isFile() || now - info.mtimeMs < settle) continue;
         try {
-          const summary = await this.packs.preview(readFileSync(path), file);
+          const summary = await this.packs.preview(readWithoutFollowing(path), file);
           this.packs.apply('watch-folder', summary.token);
           this.move(file, 'processed');
           results.push({ file, outcome: 'imported' });
           this.options.log?.(`content pack ${file} imported from the watch folder`);
         } catch (e) {
-          const reason = e instanceof KioskError ? e.message : `The pack could not be read: ${(e as Error).message}`;
+          const reason = e instanceof KioskError ? e.message : `The pack could not be read (${(e as Error).name}).`;
           const target = this.move(file, 'rejected');
           writeFileSync(`${target}.txt`, `${new Date(now).toISOString()}\n${file} was not imported.\n\n${reason}\n`);
           results.push({ file, outcome: 'rejected', reason });

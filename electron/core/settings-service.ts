@@ -2,6 +2,22 @@
 import type { Db } from '../../db/connection';
 import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema';
 import { KioskError } from '../shared/errors';
+import { trustedKeyProblem } from '../../db/pack-signing';
+import { illustrationProblem } from '../../db/illustration-safety';
+
+/** Checks settings need more than their schema: trusted keys must parse as Ed25519, the logo must be a safe picture. */
+function settingsProblem(s: Settings): KioskError | null {
+  for (const [i, k] of s.trustedKeys.entries()) {
+    const problem = trustedKeyProblem(k.publicKeyPem);
+    if (problem) return new KioskError('INVALID_INPUT', `The trusted key "${k.id}" cannot be used: ${problem}. Nothing was saved.`, `settings.trustedKeys.${i}.publicKeyPem`);
+  }
+  const logo = /^data:(image\/(?:png|webp|svg\+xml));base64,(.*)$/.exec(s.clinicLogo);
+  if (logo) {
+    const problem = illustrationProblem(logo[1]!, Buffer.from(logo[2]!, 'base64'));
+    if (problem) return new KioskError('INVALID_INPUT', `This logo cannot be used: ${problem}. Nothing was saved.`, 'settings.clinicLogo');
+  }
+  return null;
+}
 
 export class SettingsService {
   constructor(private readonly db: Db | null) {}
@@ -20,6 +36,8 @@ export class SettingsService {
   save(settings: Settings, now: Date = new Date()): Settings {
     if (!this.db) throw new KioskError('READ_ONLY', 'The local database cannot be written, so settings were not saved.');
     const valid = settingsSchema.parse(settings);
+    const problem = settingsProblem(valid);
+    if (problem) throw problem;
     const db = this.db;
     const put = db.prepare(
       `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)

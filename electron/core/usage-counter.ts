@@ -1,6 +1,33 @@
 /** Anonymous daily counters: a metric, a dimension such as a language, and a count. Nothing else. */
 import type { Db } from '../../db/connection';
 
+/** Public usage events a window (or, in all, the kiosk) may record per minute; more are not counted. */
+export const USAGE_EVENTS_PER_MINUTE = { perSession: 30, total: 120 };
+
+/** Counts events in fixed one-minute windows, per key and in total. */
+export class UsageRateLimit {
+  private window = -1;
+  private total = 0;
+  private perKey = new WeakMap<object, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Whether one more event from `key` may be counted now. */
+  allow(key: object): boolean {
+    const w = Math.floor(this.now() / 60_000);
+    if (w !== this.window) {
+      this.window = w;
+      this.total = 0;
+      this.perKey = new WeakMap();
+    }
+    const mine = this.perKey.get(key) ?? 0;
+    if (mine >= USAGE_EVENTS_PER_MINUTE.perSession || this.total >= USAGE_EVENTS_PER_MINUTE.total) return false;
+    this.perKey.set(key, mine + 1);
+    this.total += 1;
+    return true;
+  }
+}
+
 export class UsageCounter {
   constructor(
     private readonly db: Db | null,

@@ -97,7 +97,7 @@ function securityHeaders(): Readonly<Record<string, string>> {
   // Electronegativity cannot follow; `npm run lint:electron` evaluates that constant with the
   // tool's own CSP evaluator instead (test/unit/electron-electronegativity.test.ts), where the
   // evaluator's one "maybe" finding is accepted only with this review:
-  // eng-csp-reviewed script-src: 'self' is app://kiosk, which serves only the built renderer from out/renderer (no JSONP endpoint, no Angular, no uploaded files; admin illustrations are data: images, never scripts).
+  // eng-csp-reviewed script-src: 'self' is app://kiosk, which serves only the built renderer from out/renderer (no JSONP endpoint, no Angular, no uploaded files; pictures under media/ are served only with image types and nosniff, after the SVG allow-list, so they never run as scripts).
   headers['Content-Security-Policy'] = contentSecurityPolicy; // eng-disable CSP_GLOBAL_CHECK: evaluated by the lint check, see above
   return headers;
 }
@@ -114,6 +114,7 @@ export type FileFetcher = (fileUrl: string) => Promise<Response>;
 
 /** Finds served media by kind and id (the core's MediaRegistry), or null. */
 export type MediaLookup = (kind: MediaKind, id: string) => MediaItem | null;
+export type MediaSource = MediaLookup;
 
 /** app://kiosk/media/<kind>/<id>: the media item, or null when the URL is not a media path. */
 function mediaResponse(request: Request, media: MediaLookup): Response | null {

@@ -9,6 +9,7 @@ import { callNames } from '../shared/contract';
 import type { Session } from '../core/handlers';
 import type { CallResult } from '../shared/errors';
 import type { Dispatcher } from '../core/dispatch';
+import type { SignInPlace } from '../shared/staff';
 import { isAppUrl } from './app-protocol';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
@@ -16,12 +17,16 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return typeof url === 'string' && isAppUrl(url);
 }
 
-/** One session per renderer (webContents id): public until staff sign in. */
+/**
+ * One session per renderer (webContents id): public until staff sign in. A window signs in at the
+ * kiosk's touch screen when kiosk mode is on, else at a workstation (each place has its own lock).
+ */
 export class WindowSessions {
   private readonly byId = new Map<number, Session>();
+  constructor(private readonly place: () => SignInPlace = () => 'kiosk') {}
   get(id: number): Session {
     let s = this.byId.get(id);
-    if (!s) this.byId.set(id, (s = { role: 'public' }));
+    if (!s) this.byId.set(id, (s = { role: 'public', place: this.place() }));
     return s;
   }
   /** The session without creating one. */

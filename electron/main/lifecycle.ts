@@ -85,7 +85,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
   // Managed installs keep Chromium's own profile beside the kiosk's data, not in the user's folder.
   if (data.overridden) app.setPath('userData', data.dir);
   const { logger: log, file: logFile } = (options.openLogger ?? openFileLogger)(data.dir);
-  const sessions = new WindowSessions();
+  // kioskMode is read from the settings at start-up, below, before any window exists.
+  const sessions = new WindowSessions(() => (kioskMode ? 'kiosk' : 'workstation'));
   const appRoot = app.getAppPath();
   const rendererRoot = join(appRoot, 'out', 'renderer');
   const bundledContentPath = app.isPackaged && proc.resourcesPath ? join(proc.resourcesPath, 'content.db') : join(appRoot, 'resources', 'content.db');

@@ -37,3 +37,6 @@ export interface ImportSummary {
   /** Recordings in the pack (they replace the kiosk's recordings for the same texts). */
   narrations: number;
 }
+
+/** The content pack file extension: exports use it, and the watch folder picks up only such files. */
+export const PACK_EXTENSION = '.kpack';

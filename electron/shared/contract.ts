@@ -15,13 +15,14 @@ import type {
   Walkthrough,
 } from './content-types';
 import type { CallResult } from './errors';
-import type { StaffStatus } from './staff';
+import { pinSchema, signInPinSchema, signInPlace, type StaffStatus } from './staff';
 import type { SheetDefaults } from './sheet-defaults';
 import type { PrintJob, PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
 import { speechLimits, speechRates, type SpeechClip } from './speech';
 import { NARRATION_MAX_BASE64 } from './narration';
+import { MAX_PICTURE_BYTES } from './picture-limits';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -36,18 +37,28 @@ export { contentId, localeCode };
 const textKey = z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a text key such as "topic.after.title"');
 const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
 
+/** Largest request body web mode reads for a call that does not set its own `maxBodyBytes`. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
 interface CallSpec<I extends z.ZodType, O> {
   role: RequiredRole;
   input: I;
-  /** Largest request body in web mode when smaller than the server's default. */
-  maxBodyBytes?: number;
+  /** Largest request body web mode reads for this call, in bytes (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
   /** Phantom field carrying the output type; never set at run time. */
   output?: O;
 }
 
 function call<O>() {
-  return <I extends z.ZodType>(role: RequiredRole, input: I, maxBodyBytes?: number): CallSpec<I, O> => (maxBodyBytes === undefined ? { role, input } : { role, input, maxBodyBytes });
+  return <I extends z.ZodType>(role: RequiredRole, input: I, options: { maxBodyBytes?: number } = {}): CallSpec<I, O> => ({
+    role,
+    input,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
 }
+
+const MB = 1024 * 1024;
+const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
 const none = z.strictObject({});
 
@@ -79,14 +90,16 @@ export const contract = {
         cache: z.boolean(),
       })
       .refine((v) => v.sentences.reduce((n, t) => n + t.length, 0) <= speechLimits.charsPerCall, { message: `at most ${speechLimits.charsPerCall} characters per call`, path: ['sentences'] }),
-    speechLimits.bodyBytes,
+    { maxBodyBytes: speechLimits.bodyBytes },
   ),
 
   getStaffStatus: call<StaffStatus>()('public', none),
-  staffSignIn: call<StaffStatus>()('public', z.strictObject({ pin: z.string().max(8, 'a PIN is 4 to 8 digits') })),
+  staffSignIn: call<StaffStatus>()('public', z.strictObject({ pin: signInPinSchema })),
   staffSignOut: call<StaffStatus>()('public', none),
   staffKeepAlive: call<StaffStatus>()('staff', none),
-  setStaffPin: call<StaffStatus>()('admin', z.strictObject({ role: z.enum(['nurse', 'admin']), pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') })),
+  setStaffPin: call<StaffStatus>()('admin', z.strictObject({ role: z.enum(['nurse', 'admin']), pin: pinSchema })),
+  /** Clears a sign-in place's lock and its count of wrong PINs. */
+  adminUnlockSignIn: call<StaffStatus>()('admin', z.strictObject({ place: signInPlace })),
 
   getSheetDefaults: call<SheetDefaults>()('staff', none),
   buildDischargeSheet: call<DischargeSheet>()('staff', z.strictObject({ form: dischargeFormSchema })),
@@ -101,7 +114,8 @@ export const contract = {
   printJobReady: call<{ ok: true }>()('staff', none),
   listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
   /** Anonymous usage counts: what was viewed or answered, never who. */
-  recordUsage: call<{ counted: true }>()(
+  /** counted is false when the kiosk already counted many events this minute. */
+  recordUsage: call<{ counted: boolean }>()(
     'public',
     z.strictObject({ event: z.enum(['topic_view', 'walkthrough_completed', 'quiz_right', 'quiz_wrong', 'language_chosen']), id: z.union([contentId, localeCode]).optional() }),
   ),
@@ -118,7 +132,8 @@ export const contract = {
   adminTranslationMatrix: call<TranslationMatrix>()('admin', z.strictObject({ procedureId: contentId })),
   adminReplaceIllustration: call<{ replaced: true }>()(
     'admin',
-    z.strictObject({ procedureId: contentId, illustrationId: contentId, mediaType: z.enum(['image/svg+xml', 'image/png', 'image/webp']), data: z.string().max(14_000_000, 'the image is larger than 10 MB') }),
+    z.strictObject({ procedureId: contentId, illustrationId: contentId, mediaType: z.enum(['image/svg+xml', 'image/png', 'image/webp']), data: z.string().max(base64Length(MAX_PICTURE_BYTES), 'the image is larger than 2 MB') }),
+    { maxBodyBytes: base64Length(MAX_PICTURE_BYTES) + 4096 },
   ),
   /** Attaches a recording (base64 of the file's bytes) to a text; the file is checked in core. */
   adminAttachNarration: call<AdminTextItem>()(
@@ -130,21 +145,26 @@ export const contract = {
       data: z.string().min(1, 'the file is empty').max(NARRATION_MAX_BASE64, 'the recording is larger than 10 MB').regex(/^[A-Za-z0-9+/]+=*$/, 'base64 data'),
       recordedBy: z.string().max(120, 'at most 120 characters').optional(),
     }),
+    { maxBodyBytes: NARRATION_MAX_BASE64 + 4096 },
   ),
   adminRemoveNarration: call<AdminTextItem>()('admin', z.strictObject({ procedureId: contentId, locale: localeCode, key: textKey })),
   adminExportPack: call<{ fileName: string; json: string }>()('admin', z.strictObject({ procedureId: contentId.optional(), locales: z.array(localeCode).max(50).optional() })),
-  adminPreviewImport: call<ImportSummary>()('admin', z.strictObject({ fileName: z.string().max(255), json: z.string().max(200 * 1024 * 1024, 'the file is larger than 200 MB') })),
+  adminPreviewImport: call<ImportSummary>()('admin', z.strictObject({ fileName: z.string().max(255), json: z.string().max(200 * MB, 'the file is larger than 200 MB') }), {
+    // The pack file travels as a JSON string, where quotes and backslashes are escaped.
+    maxBodyBytes: 240 * MB,
+  }),
   adminApplyImport: call<{ versionId: number }>()('admin', z.strictObject({ token: z.string().min(10).max(64) })),
   adminListVersions: call<{ id: number; createdAt: string; kind: string; label: string; sizeBytes: number }[]>()('admin', none),
   adminRollback: call<{ versionId: number }>()('admin', z.strictObject({ versionId: z.number().int().positive() })),
   adminGetSettings: call<Settings>()('admin', none),
-  adminSaveSettings: call<Settings>()('admin', z.strictObject({ settings: settingsSchema })),
+  adminSaveSettings: call<Settings>()('admin', z.strictObject({ settings: settingsSchema }), { maxBodyBytes: 1 * MB }),
   adminAuditLog: call<{ entries: { id: number; at: string; role: string; action: string; target: string; beforeHash: string | null; afterHash: string | null }[]; csv: string }>()('admin', none),
   adminUsage: call<{ rows: { day: string; metric: string; dimension: string; count: number }[]; csv: string }>()('admin', none),
   /** Electron, where browser downloads are refused: saves an export into the data folder's exports/. */
   adminSaveExport: call<{ path: string }>()(
     'admin',
-    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(210_000_000) }),
+    z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(kpack|json|csv)$/, 'a file name ending in .kpack, .json or .csv'), content: z.string().max(210_000_000) }),
+    { maxBodyBytes: 240 * MB },
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),

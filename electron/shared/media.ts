@@ -1,22 +1,29 @@
-/** Media served by URL (pictures, narration, speech): one URL shape for app:// and web mode. */
+/**
+ * Binary media served by URL (pictures, narration audio, speech audio) rather than inline data
+ * URLs: `media/<kind>/<id>`, relative, so it resolves against both app://kiosk/ and web mode's
+ * http://127.0.0.1:N/. Ids are content hashes (hex), optionally with an extension.
+ */
 export type MediaKind = 'illustration' | 'narration' | 'speech';
-
 export const mediaKinds: readonly MediaKind[] = ['illustration', 'narration', 'speech'];
+export const mediaIdPattern = /^[a-f0-9]{16,64}(\.[a-z0-9]+)?$/;
 
-/** A media id: a content hash in hex, optionally with a file extension. */
-export const MEDIA_ID = /^[a-f0-9]{16,64}(\.[a-z0-9]+)?$/;
+export function isMediaKind(kind: string): kind is MediaKind {
+  return (mediaKinds as readonly string[]).includes(kind);
+}
 
-/** Relative URL of a media item; resolves against both app://kiosk/ and http://127.0.0.1:N/. */
 export function mediaUrl(kind: MediaKind, id: string): string {
   return `media/${kind}/${id}`;
 }
 
-/** The kind and id named by a request path such as `/media/narration/<id>`, or null. */
+/** Cache-Control for a media answer: content-hash ids never change, so they may be kept. */
+export const mediaCacheControl = 'private, max-age=31536000, immutable';
+
+/** Splits a request path `/media/<kind>/<id>` into its parts, or null when it is not one. */
 export function parseMediaPath(pathname: string): { kind: MediaKind; id: string } | null {
   const m = /^\/media\/([a-z]+)\/([^/]+)$/.exec(pathname);
-  if (!m) return null;
-  const kind = m[1] as MediaKind;
-  const id = m[2] ?? '';
-  if (!mediaKinds.includes(kind) || !MEDIA_ID.test(id)) return null;
-  return { kind, id };
+  if (!m || !isMediaKind(m[1]!) || !mediaIdPattern.test(m[2]!)) return null;
+  return { kind: m[1]! as MediaKind, id: m[2]! };
 }
+
+/** The media id pattern under its other name. */
+export const MEDIA_ID = mediaIdPattern;

@@ -54,7 +54,8 @@ const watchFolder = core.settings.get().watchFolder;
 const watcher = watchFolder ? new PackWatcher(watchFolder, core.packs, { log: (line) => console.log(`serve: ${line}`) }) : null;
 watcher?.start();
 
-const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${(e as Error).stack ?? String(e)}`));
+// An error's name and the call only: its message or stack may quote what someone typed or a file's bytes.
+const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${e instanceof Error ? e.name : typeof e}`));
 const server = createWebServer({ dispatcher, staticDir, media: (kind, id) => core.media.resolveMedia(kind, id) });
 
 server.on('error', (e: NodeJS.ErrnoException) => {

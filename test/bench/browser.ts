@@ -323,12 +323,12 @@ export async function benchLanguageSwitch(browser: Browser, kioskUrl: string, sw
 const sheetForm: FormValues = { ...sampleForm, patientName: 'Bench Patient', painNotes: 'Take paracetamol as needed', nurseNotes: 'Bench note' };
 
 export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 7): Promise<Figure[]> {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   const { context, page } = await newPage(browser, 'none');
   try {
     await toHome(page, kiosk.url);
     await holdStaffEntry(page);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, sheetForm);
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();

@@ -4,7 +4,7 @@ import { expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
 import { openStaffSignIn, setPin, signIn } from './staff-pages';
 
-export const ADMIN_PIN = '13579';
+export const ADMIN_PIN = '135790';
 
 export const adminText = (path: string): string => uiText('en', `admin.${path}`);
 

@@ -175,7 +175,7 @@ test('packs: export, then import with a summary (unsigned only when allowed); a 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: adminText('packs.export') }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^kiosk-content-all-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^kiosk-content-all-\d{4}-\d{2}-\d{2}\.kpack$/);
   const pack = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { texts: { locale: string; key: string; text: unknown }[] };
 
   const key = 'topic.what-it-is.title';

@@ -119,7 +119,7 @@ test('the form explains invalid values in plain words', async ({ page, kiosk }) 
 });
 
 test('a wrong PIN is refused with the tries left; staff screens need a signed-in session', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'nurse', '2468');
+  setPin(kiosk.dataDir, 'nurse', '246810');
   await openStaffSignIn(page, kiosk.url);
   await signIn(page, '1111');
   await expect(page.getByRole('alert')).toContainText('4 tries left');
@@ -136,15 +136,15 @@ test('with no PIN set, staff sign-in says how to set one', async ({ page, kiosk 
 });
 
 test('an admin sets the nurse PIN on screen; the nurse can then sign in with it', async ({ page, kiosk }) => {
-  setPin(kiosk.dataDir, 'admin', '13579');
+  setPin(kiosk.dataDir, 'admin', '135790');
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '13579');
+  await signIn(page, '135790');
   await page.getByLabel(uiText('en', 'staff.pinRole')).selectOption('nurse');
-  await page.getByLabel(uiText('en', 'staff.newPin')).fill('8642');
+  await page.getByLabel(uiText('en', 'staff.newPinDigits')).fill('864213');
   await page.getByRole('button', { name: uiText('en', 'staff.savePin') }).click();
   await expect(page.getByRole('status')).toHaveText('The nurse PIN is set.');
   await page.getByRole('button', { name: uiText('en', 'staff.signOut') }).click();
   await openStaffSignIn(page, kiosk.url);
-  await signIn(page, '8642');
+  await signIn(page, '864213');
   await expect(page.getByText('Signed in as nurse')).toBeVisible();
 });

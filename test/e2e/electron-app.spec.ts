@@ -120,11 +120,11 @@ test('walkthrough: four illustrated steps, forwards to the end', async ({ electr
 const form: FormValues = { ...sampleForm, locale: 'es', braceWeeks: undefined, bloodThinnerDate: undefined };
 
 test.describe('staff', () => {
-  test.use({ nursePin: '2468' });
+  test.use({ nursePin: '246810' });
 
   test('sign in: a nurse PIN opens the staff menu', async ({ electronKiosk: { page } }) => {
     await openStaffSignIn(page);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await expect(page.getByRole('button', { name: uiText('en', 'staff.discharge') })).toBeVisible();
   });
 
@@ -137,7 +137,7 @@ test.describe('staff', () => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
     }, pdfPath);
     await openStaffSignIn(page);
-    await signIn(page, '2468');
+    await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, form);
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();

@@ -34,7 +34,7 @@ export async function signIn(page: Page, pin: string): Promise<void> {
 }
 
 /** A nurse PIN set with the real CLI, then signed in at `kiosk.url` and on the discharge form. */
-export async function openDischargeFormAsNurse(page: Page, kiosk: { url: string; dataDir: string }, pin = '2468'): Promise<void> {
+export async function openDischargeFormAsNurse(page: Page, kiosk: { url: string; dataDir: string }, pin = '246810'): Promise<void> {
   setPin(kiosk.dataDir, 'nurse', pin);
   await openStaffSignIn(page, kiosk.url);
   await signIn(page, pin);

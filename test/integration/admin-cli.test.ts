@@ -33,7 +33,7 @@ describe('npm run admin', () => {
     const pack = JSON.parse(readFileSync(join(files, 'pack.json'), 'utf8'));
     pack.texts.find((t: { locale: string; key: string }) => t.locale === 'es' && t.key === 'topic.after.title').text = 'Después (flota)';
     writeFileSync(join(files, 'pack.json'), JSON.stringify(pack));
-    expect(admin(['sign-pack', '--file', join(files, 'pack.json'), '--key', join(files, 'pack-signing.key'), '--out', join(files, 'signed.json')], a).code).toBe(0);
+    expect(admin(['sign-pack', '--file', join(files, 'pack.json'), '--key', join(files, 'pack-signing.key'), '--release', '1', '--out', join(files, 'signed.json')], a).code).toBe(0);
     expect(admin(['verify-pack', '--file', join(files, 'signed.json')], b).out).toMatch(/valid: \d+ texts\. Signature: untrusted/);
 
     // The kiosk refuses the pack until the key is trusted (set in settings by an admin; here written directly).
@@ -66,8 +66,8 @@ describe('npm run admin', () => {
 
   it('backup and restore, and a PIN read from standard input', () => {
     const dir = tempDir();
-    expect(admin(['set-pin', '--role', 'admin'], dir, '97531\n').out).toMatch(/The admin PIN is set\./);
-    expect(admin(['set-pin', '--role', 'nurse'], dir, 'abc\n').err).toMatch(/a PIN is 4 to 8 digits; nothing was changed/);
+    expect(admin(['set-pin', '--role', 'admin'], dir, '975310\n').out).toMatch(/The admin PIN is set\./);
+    expect(admin(['set-pin', '--role', 'nurse'], dir, 'abc\n').err).toMatch(/a PIN is 6 to 8 digits \(0-9\); nothing was changed/);
     const backup = admin(['backup', '--out', join(dir, 'b.db')], dir);
     expect(backup.out).toMatch(/Backed up to .*b\.db/);
     expect(existsSync(join(dir, 'b.db'))).toBe(true);

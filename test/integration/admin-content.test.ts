@@ -131,7 +131,10 @@ describe('editing and review', () => {
     }
     const good = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/></svg>';
     await ok(dispatch('adminReplaceIllustration', { procedureId: 'kyphoplasty', illustrationId: 'step-needle', mediaType: 'image/svg+xml', data: b64(good) }, admin()));
-    expect(core.content.walkthrough('kyphoplasty', 'en').steps[0]!.illustration!.src).toBe(`data:image/svg+xml;base64,${b64(good)}`);
+    // Pictures are served by URL since issue 17 (item 9): the content gives the URL, the media registry the bytes.
+    const src = core.content.walkthrough('kyphoplasty', 'en').steps[0]!.illustration!.src;
+    expect(src).toMatch(/^media\/illustration\/[a-f0-9]{32}\.svg$/);
+    expect(core.media.resolveMedia('illustration', src.split('/').pop()!)?.bytes.toString('utf8')).toBe(good);
     core.close();
   });
 });
@@ -141,7 +144,7 @@ describe('packs', () => {
     const a = open();
     await ok(a.dispatch('adminSaveText', { procedureId: 'kyphoplasty', locale: 'es', key: 'topic.after.title', text: 'Después (editado)' }, admin()));
     const exported = await ok<{ fileName: string; json: string }>(a.dispatch('adminExportPack', { locales: ['es'] }, admin()));
-    expect(exported.fileName).toMatch(/^kiosk-content-all-es-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.fileName).toMatch(/^kiosk-content-all-es-\d{4}-\d{2}-\d{2}\.kpack$/);
     expect((JSON.parse(exported.json) as ContentPack).locales.map((l) => l.code)).toEqual(['en', 'es']);
     a.core.close();
 
@@ -216,18 +219,18 @@ describe('packs', () => {
     const folder = tempDir('kiosk-watch-');
     const pack = sourcePack();
     pack.texts = pack.texts.filter((t) => t.locale === 'en' || t.locale === 'es').map((t) => (t.key === 'topic.after.title' && t.locale === 'es' ? { ...t, text: 'Desde la memoria USB' } : t));
-    writeFileSync(join(folder, 'update.json'), JSON.stringify(pack));
-    writeFileSync(join(folder, 'broken.json'), '{ nope');
+    writeFileSync(join(folder, 'update.kpack'), JSON.stringify(pack));
+    writeFileSync(join(folder, 'broken.kpack'), '{ nope');
     const watcher = new PackWatcher(folder, core.packs, { settleMs: 0 });
     const results = await watcher.scan();
     expect(results).toEqual([
-      { file: 'broken.json', outcome: 'rejected', reason: expect.stringMatching(/not valid JSON/) },
-      { file: 'update.json', outcome: 'imported' },
+      { file: 'broken.kpack', outcome: 'rejected', reason: expect.stringMatching(/not valid JSON/) },
+      { file: 'update.kpack', outcome: 'imported' },
     ]);
-    expect(existsSync(join(folder, 'processed', 'update.json'))).toBe(true);
-    expect(readFileSync(join(folder, 'rejected', 'broken.json.txt'), 'utf8')).toMatch(/broken\.json was not imported\.[\s\S]*not valid JSON/);
+    expect(existsSync(join(folder, 'processed', 'update.kpack'))).toBe(true);
+    expect(readFileSync(join(folder, 'rejected', 'broken.kpack.txt'), 'utf8')).toMatch(/broken\.kpack was not imported\.[\s\S]*not valid JSON/);
     expect(core.content.topic('kyphoplasty', 'after', 'es').topic.title).toBe('Desde la memoria USB');
-    expect(readdirSync(folder).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.kpack'))).toEqual([]);
     core.close();
   });
 });

@@ -81,7 +81,8 @@ describe('contract', () => {
     const steps = (result.value as { steps: { id: string; illustration: { src: string; alt: string } | null }[] }).steps;
     expect(steps.map((s) => s.id)).toEqual(['needle', 'balloon-in', 'balloon-inflate', 'cement']);
     for (const s of steps) {
-      expect(s.illustration?.src).toMatch(/^data:image\/svg\+xml;base64,/);
+      // By URL since issue 17 (item 9), not an inline data URL.
+      expect(s.illustration?.src).toMatch(/^media\/illustration\/[a-f0-9]{32}\.svg$/);
       expect(s.illustration?.alt.length).toBeGreaterThan(10);
     }
   });

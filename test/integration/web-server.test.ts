@@ -95,8 +95,10 @@ describe('web mode HTTP adapter', () => {
     expect(traversal.body).not.toContain('root:');
   });
 
-  it('gives each browser an HttpOnly, SameSite=Strict session cookie', async () => {
-    const r = await send('POST', '/api/getAppInfo', '{}', json);
+  it('gives staff an HttpOnly, SameSite=Strict session cookie at sign-in (and the public none)', async () => {
+    core.staff.setPin('nurse', '246810');
+    expect((await send('POST', '/api/getAppInfo', '{}', json)).headers['set-cookie']).toBeUndefined();
+    const r = await send('POST', '/api/staffSignIn', '{"pin":"246810"}', json);
     expect(String(r.headers['set-cookie'])).toMatch(/kiosk_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\//);
   });
 });

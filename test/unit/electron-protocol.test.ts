@@ -105,6 +105,23 @@ describe('the app:// handler', () => {
     expect(font.headers.get('Content-Type')).toBe('font/woff2');
   });
 
+  it('serves media/<kind>/<id> from the media registry with a long cache, and 404 for anything else there', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const media = createAppProtocolHandler(root, fetchFile, (kind, id) => (kind === 'illustration' && id === '0123456789abcdef0123456789abcdef.svg' ? { mime: 'image/svg+xml', bytes: svg } : null));
+    const res = await media(new Request(`${APP_ORIGIN}/media/illustration/0123456789abcdef0123456789abcdef.svg`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(res.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect(res.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
+    expect(Buffer.from(await res.arrayBuffer()).equals(svg)).toBe(true);
+    for (const path of ['media/illustration/ffffffffffffffff.svg', 'media/speech/0123456789abcdef0123456789abcdef.svg', 'media/illustration/..%2findex.html', 'media/other/0123456789abcdef']) {
+      const miss = await media(new Request(`${APP_ORIGIN}/${path}`));
+      expect(miss.status, path).toBe(404);
+      expect(miss.headers.get('Cache-Control'), path).toBeNull();
+    }
+    expect(fetchFile).not.toHaveBeenCalled();
+  });
+
   it('answers 404 for refused paths without reading anything', async () => {
     for (const url of ['app://kiosk/%2e%2e%2fetc%2fpasswd', 'app://kiosk/..%2F..%2Fetc%2Fpasswd', 'app://kiosk/C:/Windows/win.ini', 'app://evil/index.html']) {
       const res = await handler(new Request(url));

@@ -134,5 +134,31 @@ describe('0060 narration', () => {
     expect(db.prepare('SELECT audio_sha256, text_sha256 FROM narrations').get()).toEqual({ audio_sha256: hash, text_sha256: 'b'.repeat(64) });
     expect(() => db.prepare("INSERT INTO narration_audio (sha256, mime, data, duration_ms) VALUES (?, 'audio/x-midi', x'00', 5)").run('c'.repeat(64))).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO narrations (procedure_id, locale, key, audio_sha256, text_sha256, recorded_by, attached_at) VALUES ('p', 'es', 'k2', ?, ?, 'admin', 'now')").run('d'.repeat(64), 'b'.repeat(64))).toThrow(/FOREIGN KEY/);
+    });
+  });
+
+describe('0070 sign-in places, short PINs, pack releases', () => {
+  it('carries the old kiosk-wide lock to every place, keeps PINs (flagged as possibly short) and adds pack releases', async () => {
+    const { migration0030 } = await import('../../db/migrations/0030-staff-access');
+    const { migration0040 } = await import('../../db/migrations/0040-illustration-overrides');
+    const { migration0050 } = await import('../../db/migrations/0050-locale-font');
+    const { migration0060 } = await import('../../db/migrations/0060-narration');
+    const { migration0070 } = await import('../../db/migrations/0070-sign-in-places-and-pack-releases');
+    const db = memoryDb();
+    const before = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
+    migrate(db, before);
+    db.prepare("INSERT INTO staff_pins (role, hash, salt, params, updated_at) VALUES ('nurse', 'h', 's', '{}', 'now')").run();
+    db.prepare("UPDATE staff_lockout SET failures = 3, locked_until = '2026-12-01T10:05:00.000Z' WHERE id = 1").run();
+    migrate(db, [...before, migration0070]);
+    expect(tables(db)).not.toContain('staff_lockout');
+    expect(db.prepare('SELECT place, failures, locked_until FROM staff_sign_in_locks ORDER BY place').all()).toEqual([
+      { place: 'kiosk', failures: 3, locked_until: '2026-12-01T10:05:00.000Z' },
+      { place: 'web', failures: 3, locked_until: '2026-12-01T10:05:00.000Z' },
+      { place: 'workstation', failures: 3, locked_until: '2026-12-01T10:05:00.000Z' },
+    ]);
+    expect(db.prepare('SELECT role, hash, short FROM staff_pins').all()).toEqual([{ role: 'nurse', hash: 'h', short: 1 }]);
+    expect(() => db.prepare("INSERT INTO staff_sign_in_locks (place) VALUES ('hallway')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO pack_releases (key_id, release, released_at, accepted_at) VALUES ('k', 2, '2026-12-01', 'now')").run();
+    expect(() => db.prepare("INSERT INTO pack_releases (key_id, release, released_at, accepted_at) VALUES ('j', 0, '2026-12-01', 'now')").run()).toThrow(/CHECK/);
   });
 });

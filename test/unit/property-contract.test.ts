@@ -5,7 +5,8 @@
  * Inputs are arbitrary values and objects shaped like each call's schema (generated from the
  * zod schema itself, so calls added later are covered too), for public, nurse and admin sessions.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { callNames, contract, roleAllows, type CallName, type SessionRole } from '../../electron/shared/contract';
@@ -13,7 +14,8 @@ import { errorCodes, type CallResult } from '../../electron/shared/errors';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { openTestCore } from '../fixtures/core';
-import { removeTempDirs, sourcePack } from '../fixtures/content';
+import { removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
+import { createWebServer } from '../../electron/web/server';
 
 const { core } = openTestCore();
 const internalErrors: string[] = [];
@@ -29,7 +31,7 @@ const known: Record<string, { valid: string[]; nearMiss: string[] }> = {
   procedureId: { valid: pack.procedures.map((p) => p.id), nearMiss: ['hip-replacement'] },
   locale: { valid: pack.locales.map((l) => l.code), nearMiss: ['fr', 'en-GB', 'zh-hans'] },
   topicId: { valid: pack.procedures.flatMap((p) => p.topics.map((t) => t.id)), nearMiss: ['nope'] },
-  pin: { valid: ['2468', '1357', '12345678'], nearMiss: ['0000', '123', '١٢٣٤'] },
+  pin: { valid: ['2468', '1357', '246810', '12345678'], nearMiss: ['0000', '123', '١٢٣٤', '１２３４５６', 'abcdef', ' 246810', '2468\n'] },
   date: { valid: ['2026-12-01', '2026-12-15'], nearMiss: ['2026-02-30', '1999-01-01'] },
   time: { valid: ['10:30', '23:59'], nearMiss: ['24:00'] },
   phone: { valid: ['555-0100', '+1 (555) 0199', '911'], nearMiss: ['call me'] },
@@ -195,8 +197,9 @@ function checkResult(name: CallName, role: SessionRole, input: unknown, result: 
   expect(errorCodes, where).toContain(code);
   expect(typeof message === 'string' && message.length > 0, `${where}: an error without a message`).toBe(true);
   expect(code, `${where}: ${message}`).not.toBe('INTERNAL');
-  if (!valid) return void expect(code, `${where}: invalid input answered ${code} (${message})`).toBe('INVALID_INPUT');
+  // The role is checked before the input (issue 17): callers without it learn nothing about the input's shape.
   if (!roleAllows(spec.role, role)) return void expect(code, `${where}: ${message}`).toBe('UNAUTHORIZED');
+  if (!valid) return void expect(code, `${where}: invalid input answered ${code} (${message})`).toBe('INVALID_INPUT');
   expect(['INVALID_INPUT', 'NOT_FOUND', ...extraCodes(name)], `${where}: ${message}`).toContain(code);
 }
 
@@ -235,6 +238,25 @@ describe('property: every contract call answers any input with a valid result or
     });
   }
 
+  it('a PIN that is not 4 to 8 ASCII digits is INVALID_INPUT at sign-in and never counts as a wrong PIN', async () => {
+    const notDigits = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      // Digits of other scripts: full-width, Arabic-Indic, Devanagari.
+      fc.array(fc.constantFrom('０', '１', '٢', '٣', '४', '५'), { minLength: 4, maxLength: 8 }).map((a) => a.join('')),
+      fc.tuple(fc.stringMatching(/^[0-9]{4,8}$/), fc.constantFrom(' ', '\n', '\t', 'a', '\u200b')).map(([d, extra]) => `${d}${extra}`),
+    ).filter((p) => !/^[0-9]{4,8}$/.test(p));
+    const before = JSON.stringify(core.staff.locks());
+    await fc.assert(
+      fc.asyncProperty(notDigits, async (pin) => {
+        const result = await dispatch('staffSignIn', { pin }, { session: { role: 'public', place: 'workstation' } });
+        expect(result, JSON.stringify(pin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'pin' } });
+      }),
+      { numRuns: 150 },
+    );
+    expect(JSON.stringify(core.staff.locks())).toBe(before);
+  });
+
   it('an unknown call name is NOT_FOUND, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 30 }).filter((s) => !(callNames as string[]).includes(s)), anything, fc.constantFrom(...roles), async (name, input, role) => {
@@ -242,6 +264,72 @@ describe('property: every contract call answers any input with a valid result or
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('property: in web mode every call refuses a body over its own limit before reading it', () => {
+  const server = createWebServer({ dispatcher: dispatch, staticDir: tempDir('kiosk-static-') });
+  let port = 0;
+  let adminCookie = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+    core.staff.setPin('admin', '97531086');
+    const reply = await rawRequest('staffSignIn', '{"pin":"97531086"}');
+    adminCookie = /kiosk_session=([\w-]+)/.exec(reply)?.[1] ?? '';
+    expect(adminCookie).not.toBe('');
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** Sends headers (and optionally a body) on a raw socket; the answer as text. */
+  function rawRequest(name: string, body: string | null, headers: Record<string, string | number> = {}): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const length = body !== null && !('Transfer-Encoding' in headers) ? { 'Content-Length': Buffer.byteLength(body) } : {};
+      const head = Object.entries({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...length, ...headers })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      const socket = connect(port, '127.0.0.1', () => socket.write(`POST /api/${name} HTTP/1.1\r\n${head}\r\n${body ?? ''}`));
+      let data = '';
+      socket.on('data', (c) => {
+        data += c.toString('latin1');
+        // One answer is enough: the server may keep the connection open.
+        if (/\r\n\r\n/.test(data) && /Content-Length: (\d+)/i.test(data)) {
+          const length = Number(/Content-Length: (\d+)/i.exec(data)![1]);
+          if (Buffer.byteLength(data.split('\r\n\r\n').slice(1).join('\r\n\r\n'), 'latin1') >= length) socket.destroy();
+        }
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+  }
+
+  it('declared sizes over the limit: 413 for a caller with the role, 401 for one without, both before any byte of the body', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...callNames), fc.integer({ min: 1, max: 200 * 1024 * 1024 }), fc.boolean(), async (name, over, asAdmin) => {
+        const limit = contract[name].maxBodyBytes;
+        const reply = await rawRequest(name, null, { 'Content-Length': limit + over, ...(asAdmin ? { Cookie: `kiosk_session=${adminCookie}` } : {}) });
+        const status = Number(/^HTTP\/1\.1 (\d+)/.exec(reply)?.[1]);
+        const allowed = asAdmin || roleAllows(contract[name].role, 'public');
+        expect(status, `${name} with ${limit + over} bytes declared, as ${asAdmin ? 'admin' : 'public'}`).toBe(allowed ? 413 : 401);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a chunked body that grows past a public call\'s limit is cut off with 413', async () => {
+    const publicCalls = callNames.filter((n) => contract[n].role === 'public');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...publicCalls), fc.integer({ min: 1, max: 64 * 1024 }), async (name, over) => {
+        const size = contract[name].maxBodyBytes + over;
+        const chunk = `{"x":"${'a'.repeat(size)}"}`;
+        const reply = await rawRequest(name, `${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`, { 'Transfer-Encoding': 'chunked' });
+        expect(Number(/^HTTP\/1\.1 (\d+)/.exec(reply)?.[1]), name).toBe(413);
+      }),
+      { numRuns: 20 },
     );
   });
 });

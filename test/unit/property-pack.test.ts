@@ -14,6 +14,7 @@ import { importPack } from '../../db/importer';
 import { openLocalDatabase, type LocalDatabase } from '../../db/local-db';
 import type { Db } from '../../db/connection';
 import { removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
+import { svgBypasses } from '../fixtures/images';
 
 // Count every import attempt, while still importing for real.
 vi.mock('../../db/importer', async (original) => {
@@ -226,6 +227,33 @@ describe('property: corrupted content packs are rejected with a path, and nothin
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('an illustration replaced by a namespaced or entity-encoded hostile SVG', () => {
+    const illustrations = (template.procedures as { illustrations: Json[] }[]).flatMap((p, i) => p.illustrations.map((_, j) => [i, j] as const));
+    const S = 'http://www.w3.org/2000/svg';
+    /** Any prefix, bound to the SVG or XHTML namespace, on a forbidden element. */
+    const namespaced = fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), fc.constantFrom(S, 'http://www.w3.org/1999/xhtml'), fc.constantFrom('script', 'foreignObject', 'iframe', 'image', 'a', 'style', 'set', 'animate', 'feImage'))
+      .filter(([prefix]) => !prefix.startsWith('xml'))
+      .map(([prefix, ns, el]) => `<svg xmlns="${S}"><${prefix}:${el} xmlns:${prefix}="${ns}" href="https://example.com/x"/></svg>`);
+    /** A link or url() whose letters are written as character references, chosen at random. */
+    const encode = (text: string, mask: boolean[]) => [...text].map((c, k) => (mask[k % mask.length] ? `&#x${c.charCodeAt(0).toString(16)};` : c)).join('');
+    const links = fc.tuple(fc.constantFrom('javascript:alert(1)', 'https://example.com/a.svg#p', 'data:image/svg+xml,x'), fc.constantFrom('href', 'xlink:href'));
+    const urls = fc.tuple(fc.constantFrom('url(https://example.com/x)', 'u\\72l(https://example.com/x)', 'url("data:,x")'), fc.constantFrom('fill', 'style', 'filter', 'mask'));
+    const encoded = fc
+      .tuple(fc.oneof(links, urls), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }))
+      .map(([[target, attr], mask]) => `<svg xmlns="${S}" xmlns:xlink="http://www.w3.org/1999/xlink"><use ${attr}="${encode(target, mask)}"/></svg>`);
+    fc.assert(
+      fc.property(fc.constantFrom(...illustrations), fc.oneof(namespaced, encoded, fc.constantFrom(...svgBypasses.map((b) => b[1]))), ([i, j], svg) => {
+        const pack = fresh();
+        const x = (pack.procedures as { illustrations: Record<string, Json>[] }[])[i]!.illustrations[j]!;
+        x.mediaType = 'image/svg+xml';
+        x.data = Buffer.from(svg).toString('base64');
+        rejectsEverywhere(pack, `procedures[${i}].illustrations[${j}]`, `illustration ${i}/${j} as ${svg}`);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
@@ -10,6 +10,9 @@ import { ListenButton } from './ListenButton';
  * Content Markdown: paragraphs, lists, tables. Raw HTML and images are dropped; a
  * `glossary:<id>` link becomes a button that opens the plain definition.
  */
+/** react-markdown's safe default for every URL; only the content's own `glossary:<id>` links are kept as they are. */
+const urlTransform = (url: string) => (/^glossary:[a-z0-9-]+$/.test(url) ? url : defaultUrlTransform(url));
+
 export function Markdown({ text, glossary }: { text: string; glossary: GlossaryEntry[] }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<GlossaryEntry | null>(null);
@@ -32,7 +35,7 @@ export function Markdown({ text, glossary }: { text: string; glossary: GlossaryE
   };
   return (
     <>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} urlTransform={(url) => url} components={components}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} urlTransform={urlTransform} components={components}>
         {text}
       </ReactMarkdown>
       {open && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_PICTURE_BYTES } from '../../../../electron/shared/picture-limits';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { useAdmin } from './admin-context';
@@ -6,7 +7,7 @@ import { base64Of, DoneNote, ErrorNote, errorText, imageTypeOf, LoadState, readA
 import { ProcedurePicker } from './ProcedurePicker';
 import type { Illustration } from '../../../../electron/shared/content-types';
 
-const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_BYTES = MAX_PICTURE_BYTES;
 
 /** The home picture and the walkthrough pictures, each with "Replace". */
 export function IllustrationsTab() {
@@ -61,7 +62,7 @@ function PictureCard({ where, illustration, procedureId, onReplaced }: { where: 
     if (!file) return;
     const mediaType = imageTypeOf(file);
     if (!mediaType) return setError(t('admin.pictures.wrongType'));
-    if (file.size > MAX_BYTES) return setError(t('admin.pictures.tooBig'));
+    if (file.size > MAX_BYTES) return setError(t('admin.pictures.tooLarge', { mb: MAX_BYTES / 1048576 }));
     setBusy(true);
     try {
       const data = base64Of(await readAsDataUrl(file));

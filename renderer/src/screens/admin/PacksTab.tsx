@@ -147,7 +147,7 @@ function ImportPack() {
         <input
           id="import-file"
           type="file"
-          accept=".json,application/json"
+          accept=".kpack,.json,application/json"
           disabled={busy}
           onChange={(e) => {
             const file = e.target.files?.[0];

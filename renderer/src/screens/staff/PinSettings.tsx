@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import type { ApiError } from '../../api/client';
 
+/** Only ASCII digits, at most 8: other characters (letters, full-width digits) are never sent. */
+export const digitsOnly = (text: string) => text.replace(/[^0-9]/g, '').slice(0, 8);
+
 /** Admins set the nurse and admin PINs here (the CLI does the same: npm run admin -- set-pin). */
-export function PinSettings() {
+export function PinSettings({ onSaved }: { onSaved?: () => void }) {
   const { t } = useTranslation();
   const [role, setRole] = useState<'nurse' | 'admin'>('nurse');
   const [pin, setPin] = useState('');
@@ -13,6 +16,7 @@ export function PinSettings() {
     try {
       await callApi('setStaffPin', { role, pin });
       setMessage(t('staff.pinSaved', { role: t(role === 'admin' ? 'staff.roleAdmin' : 'staff.roleNurse') }));
+      onSaved?.();
     } catch (e) {
       setMessage((e as ApiError).message);
     } finally {
@@ -30,11 +34,11 @@ export function PinSettings() {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="pin-new">{t('staff.newPin')}</label>
-        <input id="pin-new" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <label htmlFor="pin-new">{t('staff.newPinDigits')}</label>
+        <input id="pin-new" type="password" inputMode="numeric" pattern="[0-9]{6,8}" maxLength={8} value={pin} onChange={(e) => setPin(digitsOnly(e.target.value))} />
       </div>
       {message && <p className="staff-message" role="status">{message}</p>}
-      <button type="submit" className="secondary big" disabled={pin.length < 4}>{t('staff.savePin')}</button>
+      <button type="submit" className="secondary big" disabled={pin.length < 6}>{t('staff.savePin')}</button>
     </form>
   );
 }
