@@ -7,6 +7,8 @@ import { KioskError } from '../shared/errors';
 import type { PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
+import { enabledLocales } from './enabled-locales';
+import { exportSite } from './site-export';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -52,15 +54,11 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         clinicName: s.clinicName,
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         defaultLocale: s.defaultLocale,
-        enabledLocales: s.enabledLocales.length ? s.enabledLocales : core.content.listLocales().map((l) => l.code),
+        enabledLocales: enabledLocales(core.content.listLocales(), s.enabledLocales).map((l) => l.code),
         startupWarnings: staff ? core.local.warnings : [],
       };
     },
-    listLocales: () => {
-      const enabled = core.settings.get().enabledLocales;
-      const all = core.content.listLocales();
-      return enabled.length ? all.filter((l) => enabled.includes(l.code)) : all;
-    },
+    listLocales: () => enabledLocales(core.content.listLocales(), core.settings.get().enabledLocales),
     listProcedures: ({ locale }) => core.content.listProcedures(locale),
     getProcedureHome: ({ procedureId, locale }) => core.content.home(procedureId, locale),
     getTopic: ({ procedureId, topicId, locale }) => core.content.topic(procedureId, topicId, locale),
@@ -164,6 +162,11 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       writeFileSync(path, content);
       core.audit.record(ctx.session.role, 'save-export', fileName, null, content);
       return { path };
+    },
+    adminExportSite: ({ outDir, baseUrl }, ctx) => {
+      const result = exportSite({ content: core.content, settings: core.settings.get(), uiStringsDir: core.uiStringsDir, baseUrl, contentHash: core.contentHash, outDir });
+      core.audit.record(ctx.session.role, 'export-site', result.path, null, null);
+      return result;
     },
     adminBackup: async (_input, ctx) => {
       const { path, bytes } = await core.backup.backup();

@@ -15,6 +15,7 @@ import { ContentVersions } from './content-versions';
 import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
+import { dirname, join } from 'node:path';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -22,6 +23,8 @@ export interface KioskCoreOptions {
   /** Folder for the local database (clinic edits, settings, audit, usage). */
   dataDir: string;
   appVersion: string;
+  /** The UI string files (resources/locales); default: the `locales` folder beside content.db, as packaged. */
+  uiStringsDir?: string;
 }
 
 export interface KioskCore {
@@ -39,6 +42,7 @@ export interface KioskCore {
   bundled: Db;
   contentHash: string;
   appVersion: string;
+  uiStringsDir: string;
   close(): void;
 }
 
@@ -80,6 +84,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     bundled,
     contentHash: hashRow?.value ?? 'unknown',
     appVersion: options.appVersion,
+    uiStringsDir: options.uiStringsDir ?? join(dirname(options.bundledContentPath), 'locales'),
     close() {
       local.db?.close();
       bundled.close();

@@ -20,6 +20,7 @@ import type { SheetDefaults } from './sheet-defaults';
 import type { PrintJob, PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
+import { siteBaseUrlSetting } from './site-url';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -108,6 +109,11 @@ export const contract = {
   adminSaveExport: call<{ path: string }>()(
     'admin',
     z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(json|csv)$/, 'a file name ending in .json or .csv'), content: z.string().max(60_000_000) }),
+  ),
+  /** Writes the take-home website into a new or empty folder on this computer (a path the admin types). */
+  adminExportSite: call<{ path: string; files: number; bytes: number; languages: string[] }>()(
+    'admin',
+    z.strictObject({ outDir: z.string().trim().min(1, 'give the folder to write the site into').max(500, 'at most 500 characters'), baseUrl: siteBaseUrlSetting }),
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),

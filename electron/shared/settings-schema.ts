@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { localeCode } from './ids';
 import { massUnits, temperatureUnits } from './discharge-form';
+import { siteBaseUrlSetting } from './site-url';
 
 const phoneSetting = z.string().trim().max(30).regex(/^[0-9+()\-. /]*$/, 'only digits, spaces and + ( ) - . /');
 
@@ -30,6 +31,8 @@ export const settingsSchema = z.strictObject({
   allowUnsignedPacks: z.boolean(),
   /** A folder (USB mount or network share) watched for new content packs; empty for none. */
   watchFolder: z.string().max(500),
+  /** Where the clinic hosts the take-home site (export-site); empty for none. Sheets and the kiosk show a QR code when set. */
+  siteBaseUrl: siteBaseUrlSetting,
   clinicLogo: z.string().max(300_000).regex(/^(data:image\/(png|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*)?$/, 'a PNG, WebP or SVG image'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -55,5 +58,6 @@ export const defaultSettings: Settings = {
   trustedKeys: [],
   allowUnsignedPacks: false,
   watchFolder: '',
+  siteBaseUrl: '',
   clinicLogo: '',
 };

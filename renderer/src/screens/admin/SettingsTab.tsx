@@ -30,6 +30,7 @@ interface Draft {
   trustedKeys: { id: string; publicKeyPem: string }[];
   allowUnsignedPacks: boolean;
   watchFolder: string;
+  siteBaseUrl: string;
   clinicLogo: string;
 }
 
@@ -74,6 +75,7 @@ function toSettings(d: Draft): Settings {
     trustedKeys: d.trustedKeys,
     allowUnsignedPacks: d.allowUnsignedPacks,
     watchFolder: d.watchFolder,
+    siteBaseUrl: d.siteBaseUrl,
     clinicLogo: d.clinicLogo,
   };
 }
@@ -379,6 +381,12 @@ export function SettingsTab() {
               </ul>
             ))}
         </div>
+      </Group>
+
+      <Group title={t('admin.site.title')} intro={t('admin.site.intro')}>
+        <Field id="s-siteBaseUrl" label={t('admin.site.baseUrl')} error={err('siteBaseUrl')} hint={t('admin.site.baseUrlHint')}>
+          {input('siteBaseUrl', 'url', { maxLength: 300, spellCheck: false, inputMode: 'url' }, true)}
+        </Field>
       </Group>
 
       <Group title={t('admin.settings.packs')}>
