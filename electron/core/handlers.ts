@@ -39,6 +39,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       form,
       core.settings.get().clinicName,
       now(),
+      core.settings.get().siteBaseUrl,
     );
   const status = (session: Session): StaffStatus => {
     const locked = core.staff.lockedUntil();
@@ -54,6 +55,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         clinicName: s.clinicName,
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         defaultLocale: s.defaultLocale,
+        siteBaseUrl: s.siteBaseUrl,
         enabledLocales: enabledLocales(core.content.listLocales(), s.enabledLocales).map((l) => l.code),
         startupWarnings: staff ? core.local.warnings : [],
       };

@@ -109,6 +109,8 @@ export interface AppInfo {
   idleTimeoutSeconds: number;
   defaultLocale: string;
   enabledLocales: string[];
+  /** Where the take-home site is hosted (Settings); empty for none. Only this base, never patient data, goes into a QR code. */
+  siteBaseUrl: string;
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
 }
@@ -144,4 +146,6 @@ export interface DischargeSheet {
   paper: 'A4' | 'Letter';
   largePrint: boolean;
   includeCard: boolean;
+  /** The procedure's page on the take-home site, in each language of the sheet; null when no site address is set. */
+  takeHome: { url: string; secondUrl: string | null } | null;
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
+import { TakeHomeCode } from './QrCode';
 
 function Flags({ block, kind }: { block: SheetBlock; kind: 'emergency' | 'clinic' }) {
   const flags = kind === 'emergency' ? block.emergencyFlags : block.clinicFlags;
@@ -38,6 +39,7 @@ function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: b
   const t = i18next.getFixedT(block.locale.code);
   return (
     <div className="wallet-card" lang={block.locale.code} dir={block.locale.direction}>
+      {sheet.takeHome && <TakeHomeCode url={sheet.takeHome.url} locale={block.locale.code} direction={block.locale.direction} className="card-take-home" />}
       <p className="card-title">{block.card.title}</p>
       {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
       <p className="card-heading">{block.emergencyFlags.heading}</p>
@@ -106,6 +108,15 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
             )}
             <p>{t('sheet.printedOn', { date: sheet.printedOn })}</p>
           </div>
+          {sheet.takeHome && (
+            <TakeHomeCode
+              url={sheet.takeHome.url}
+              locale={primary.locale.code}
+              direction={primary.locale.direction}
+              className="sheet-take-home"
+              note={second && sheet.takeHome.secondUrl ? t('takeHome.otherLanguage', { language: second.locale.nativeName, url: sheet.takeHome.secondUrl }) : undefined}
+            />
+          )}
         </header>
         <h1>{primary.title}</h1>
         {second && <p className="second-title second-language" lang={second.locale.code} dir={second.locale.direction}>{second.title}</p>}

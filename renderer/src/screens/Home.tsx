@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
+import { KioskTakeHome } from '../components/KioskTakeHome';
 import type { ProcedureHome } from '../../../electron/shared/content-types';
 import type { Screen } from '../state/kiosk-state';
 
@@ -23,6 +24,7 @@ export function Home({ home }: { home: ProcedureHome }) {
           <h1>{home.procedure.name}</h1>
           <p className="tagline">{home.procedure.tagline}</p>
         </div>
+        <KioskTakeHome />
       </header>
       <ProvenanceNote provenance={home.provenance} />
       {procedures.length > 1 && (
