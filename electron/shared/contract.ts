@@ -113,7 +113,10 @@ export const contract = {
   /** Writes the take-home website into a new or empty folder on this computer (a path the admin types). */
   adminExportSite: call<{ path: string; files: number; bytes: number; languages: string[] }>()(
     'admin',
-    z.strictObject({ outDir: z.string().trim().min(1, 'give the folder to write the site into').max(500, 'at most 500 characters'), baseUrl: siteBaseUrlSetting }),
+    z.strictObject({
+      outDir: z.string().trim().max(500, 'at most 500 characters').regex(/^(\/|[A-Za-z]:[\\/]|\\\\)./, 'the full path of a folder, such as /media/usb/take-home or D:\\take-home'),
+      baseUrl: siteBaseUrlSetting,
+    }),
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),
