@@ -13,7 +13,7 @@ import { SiteMedia, sitePages } from './site-pages';
 import { siteStrings } from './site-strings';
 import { siteFonts } from './site-fonts';
 import { quizJs, readAloudJs, siteCss } from './site-assets';
-import { writeSiteFolder } from './site-writer';
+import { outputFolderProblem, writeSiteFolder } from './site-writer';
 
 export interface SiteExportInput {
   content: ContentService;
@@ -69,6 +69,11 @@ export function buildSiteFiles(input: SiteExportInput): Map<string, Buffer> {
 
 /** Builds the site and writes it as the new (or empty) folder `outDir`, all or nothing. */
 export function exportSite(input: SiteExportInput & { outDir: string }): SiteExportResult {
+  const baseProblem = siteBaseUrlProblem(input.baseUrl);
+  if (baseProblem) throw new KioskError('INVALID_INPUT', `The site was not written: ${baseProblem}.`, 'baseUrl');
+  // Refuse a bad folder before the work of building the site.
+  const folderProblem = outputFolderProblem(input.outDir);
+  if (folderProblem) throw new KioskError('INVALID_INPUT', `The site was not written: ${folderProblem}.`, 'outDir');
   const files = buildSiteFiles(input);
   const path = writeSiteFolder(input.outDir, files);
   const languages = (JSON.parse(files.get('manifest.json')!.toString('utf8')) as { languages: string[] }).languages;
