@@ -12,7 +12,7 @@ import { noNarration, readSiteModel, type NarrationSource } from './site-model';
 import { SiteMedia, sitePages } from './site-pages';
 import { siteStrings } from './site-strings';
 import { siteFonts } from './site-fonts';
-import { quizJs, readAloudJs, siteCss } from './site-assets';
+import { quizJs, readAloudJs, siteCss, siteIconSvg } from './site-assets';
 import { outputFolderProblem, writeSiteFolder } from './site-writer';
 
 export interface SiteExportInput {
@@ -52,6 +52,7 @@ export function buildSiteFiles(input: SiteExportInput): Map<string, Buffer> {
   files.set('assets/site.css', Buffer.from(`${fonts.css}${siteCss}`, 'utf8'));
   files.set('assets/read-aloud.js', Buffer.from(readAloudJs, 'utf8'));
   files.set('assets/quiz.js', Buffer.from(quizJs, 'utf8'));
+  files.set('assets/icon.svg', Buffer.from(siteIconSvg, 'utf8'));
   const sorted = [...files.keys()].sort();
   const manifest = {
     format: 1,

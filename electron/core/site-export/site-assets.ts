@@ -8,6 +8,7 @@ export const siteCss = `
   --border: #b9bfca; --focus: #c2410c; --radius: 12px;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Devanagari', 'Noto Sans SC', sans-serif; font-size: 100%; line-height: 1.55; color: var(--text); background: var(--bg); -webkit-text-size-adjust: 100%; }
 html[lang='ar'] { font-family: 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
 html[lang='hi'] { font-family: 'Noto Sans Devanagari', 'Noto Sans', sans-serif; }
@@ -115,7 +116,8 @@ export const readAloudJs = `(function () {
     button.setAttribute('aria-pressed', 'true');
     texts.forEach(function (t, n) {
       var u = new SpeechSynthesisUtterance(t);
-      u.lang = lang; u.voice = v;
+      u.lang = lang;
+      try { u.voice = v; } catch (e) { /* the language alone picks a voice */ }
       if (n === texts.length - 1) { u.onend = stop; u.onerror = stop; }
       synth.speak(u);
     });
@@ -142,4 +144,8 @@ export const quizJs = `(function () {
     });
   })(questions[i]);
 })();
+`;
+
+/** The site's icon (so browsers do not ask the server for a missing /favicon.ico). */
+export const siteIconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f5f8b"/><path d="M14 7h4v7h7v4h-7v7h-4v-7H7v-4h7z" fill="#fff"/></svg>
 `;

@@ -72,6 +72,7 @@ export function page(frame: PageFrame, main: string): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(siteContentSecurityPolicy)}">
 <meta name="referrer" content="no-referrer">
 <title>${esc(frame.title)}</title>
+<link rel="icon" href="${toRoot}assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${toRoot}assets/site.css">
 ${scripts.map((s) => `<script src="${toRoot}assets/${s}" defer></script>`).join('\n')}
 </head>
