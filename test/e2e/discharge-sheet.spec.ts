@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
-import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
+import { fillDischargeForm, openStaffSignIn, sampleForm, savePdf, setPin, signIn } from './staff-pages';
 
 // pdftotext adds bidi marks around right-to-left runs; they are not part of the text.
 const squash = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
@@ -40,13 +38,6 @@ function dataDirContains(dir: string, needle: string): string[] {
   return hits;
 }
 
-async function savePdf(page: Page): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-pdf-')), 'sheet.pdf');
-  await page.emulateMedia({ media: 'print' });
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  return file;
-}
 
 const base = sampleForm;
 

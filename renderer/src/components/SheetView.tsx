@@ -39,15 +39,19 @@ function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: b
   const t = i18next.getFixedT(block.locale.code);
   return (
     <div className="wallet-card" lang={block.locale.code} dir={block.locale.direction}>
-      {sheet.takeHome && <TakeHomeCode url={sheet.takeHome.url} locale={block.locale.code} direction={block.locale.direction} className="card-take-home" />}
-      <p className="card-title">{block.card.title}</p>
-      {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
-      <p className="card-heading">{block.emergencyFlags.heading}</p>
-      <ul>
-        {block.emergencyFlags.items.map((i) => (
-          <li key={i}>{i}</li>
-        ))}
-      </ul>
+      <div className="card-body">
+        <div className="card-main">
+          <p className="card-title">{block.card.title}</p>
+          {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
+          <p className="card-heading">{block.emergencyFlags.heading}</p>
+          <ul>
+            {block.emergencyFlags.items.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </div>
+        {sheet.takeHome && <TakeHomeCode url={sheet.takeHome.url} locale={block.locale.code} direction={block.locale.direction} className="card-take-home" />}
+      </div>
       <p className="card-footer">{block.card.footer}</p>
     </div>
   );
