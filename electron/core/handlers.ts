@@ -166,7 +166,10 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { path };
     },
     adminExportSite: ({ outDir, baseUrl }, ctx) => {
-      const result = exportSite({ content: core.content, settings: core.settings.get(), uiStringsDir: core.uiStringsDir, baseUrl, contentHash: core.contentHash, outDir });
+      const settings = core.settings.get();
+      const base = baseUrl ?? settings.siteBaseUrl;
+      if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
+      const result = exportSite({ content: core.content, settings, uiStringsDir: core.uiStringsDir, baseUrl: base, contentHash: core.contentHash, outDir });
       core.audit.record(ctx.session.role, 'export-site', result.path, null, null);
       return result;
     },

@@ -115,7 +115,8 @@ export const contract = {
     'admin',
     z.strictObject({
       outDir: z.string().trim().max(500, 'at most 500 characters').regex(/^(\/|[A-Za-z]:[\\/]|\\\\)./, 'the full path of a folder, such as /media/usb/take-home or D:\\take-home'),
-      baseUrl: siteBaseUrlSetting,
+      /** Default: the address saved in Settings. */
+      baseUrl: siteBaseUrlSetting.optional(),
     }),
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),

@@ -106,3 +106,19 @@ test('with no site address there is no QR code on the sheet, the card or the kio
   await startIn(page, kiosk.url, 'en');
   await expect(page.locator('.qr-code')).toHaveCount(0);
 });
+
+test('an admin exports the take-home site from the Settings tab into a folder typed by path', async ({ page, kiosk }) => {
+  await setSiteAddress(page, kiosk, BASE);
+  await expect(page.locator('.settings-save .admin-done')).toContainText(adminText('settings.saved'));
+  const parent = mkdtempSync(join(tmpdir(), 'kiosk-site-admin-'));
+  const out = join(parent, 'take-home');
+  const panel = page.locator('.site-export');
+  await panel.getByLabel(adminText('site.folder')).fill(out);
+  await panel.getByRole('button', { name: adminText('site.export') }).click();
+  await expect(panel.locator('.admin-done')).toContainText(`files to ${out} (en, es, zh-Hans, ar, hi)`);
+  expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).baseUrl).toBe(BASE);
+  // The same folder again: it is not empty now, so nothing is written and the admin is told why.
+  await panel.getByRole('button', { name: adminText('site.export') }).click();
+  await expect(panel.locator('.admin-error')).toContainText('is not empty; choose a new or empty folder');
+  expect(readdirSync(parent)).toEqual(['take-home']);
+});

@@ -1,28 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { DoneNote, ErrorNote, errorText, Field, useLoad } from './admin-shared';
+import { DoneNote, ErrorNote, errorText, Field } from './admin-shared';
 
 /**
- * Export the take-home website into a folder typed by the admin: a path on the computer the
+ * Export the take-home website (at the address saved in Settings) into a folder typed by the admin: a path on the computer the
  * kiosk runs on, which works the same in the desktop app and in web mode (no download, no
  * folder dialog the browser cannot offer).
  */
 export function SiteExportPanel() {
   const { t } = useTranslation();
-  const [settings] = useLoad('adminGetSettings', {});
   const [outDir, setOutDir] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
-  const baseUrl = settings.state === 'ready' ? settings.value.siteBaseUrl : '';
 
   const run = async () => {
     setBusy(true);
     setError('');
     setDone('');
     try {
-      const r = await callApi('adminExportSite', { outDir, baseUrl });
+      const r = await callApi('adminExportSite', { outDir });
       setDone(t('admin.site.exported', { files: r.files, path: r.path, languages: r.languages.join(', ') }));
     } catch (e) {
       setError(errorText(e));
@@ -35,7 +33,6 @@ export function SiteExportPanel() {
     <section className="settings-group site-export" aria-labelledby="site-export-title">
       <h3 id="site-export-title">{t('admin.site.exportTitle')}</h3>
       <p className="field-hint">{t('admin.site.exportIntro')}</p>
-      {settings.state === 'ready' && !baseUrl && <p className="field-hint">{t('admin.site.noAddress')}</p>}
       <form
         className="form-grid"
         noValidate
@@ -49,7 +46,7 @@ export function SiteExportPanel() {
           <input id="site-outDir" type="text" value={outDir} maxLength={500} spellCheck={false} onChange={(e) => setOutDir(e.target.value)} aria-describedby="site-outDir-hint" />
         </Field>
         <div className="field">
-          <button type="submit" className="primary" disabled={busy || !baseUrl}>
+          <button type="submit" className="primary" disabled={busy}>
             {t('admin.site.export')}
           </button>
         </div>
