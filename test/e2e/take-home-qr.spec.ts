@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { test, expect } from './kiosk-fixture';
@@ -91,6 +92,8 @@ test('the kiosk shows the same QR code on the home screen and after the walkthro
   const home = page.locator('.home .kiosk-take-home');
   await expect(home).toContainText(shown('ar', 'takeHome.caption'));
   expect(await decodeOnScreen(home.locator('.qr-code'))).toBe(`${BASE}ar/kyphoplasty/`);
+  const axe = await new AxeBuilder({ page }).include('.kiosk-take-home').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.locator('[data-feature="walkthrough"]').click();
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: uiText('ar', 'walkthrough.next') }).click();
   await expect(page.getByRole('heading', { name: uiText('ar', 'walkthrough.done') })).toBeVisible();
