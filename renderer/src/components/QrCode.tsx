@@ -35,9 +35,10 @@ export function QrCode({ url, label, className }: { url: string; label: string; 
 
 /**
  * "Scan to read this at home": the QR code to the procedure's page on the take-home site,
- * with its caption and address in the given language (a sheet's language, not the staff's).
+ * with its caption and address in the given language (a sheet's language, not the staff's),
+ * and for a bilingual sheet the second language's address.
  */
-export function TakeHomeCode({ url, locale, direction, className, note }: { url: string; locale: string; direction: 'ltr' | 'rtl'; className?: string; note?: string }) {
+export function TakeHomeCode({ url, locale, direction, className, other }: { url: string; locale: string; direction: 'ltr' | 'rtl'; className?: string; other?: { language: string; url: string } }) {
   const t = i18next.getFixedT(locale);
   return (
     <figure className={`take-home${className ? ` ${className}` : ''}`} lang={locale} dir={direction}>
@@ -47,7 +48,12 @@ export function TakeHomeCode({ url, locale, direction, className, note }: { url:
         <span className="take-home-url" dir="ltr">
           {url}
         </span>
-        {note && <span className="take-home-note">{note}</span>}
+        {other && (
+          <span className="take-home-note">
+            {t('takeHome.otherLanguage', { language: other.language })}{' '}
+            <span dir="ltr">{other.url}</span>
+          </span>
+        )}
       </figcaption>
     </figure>
   );

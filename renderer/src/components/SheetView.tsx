@@ -118,7 +118,7 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
               locale={primary.locale.code}
               direction={primary.locale.direction}
               className="sheet-take-home"
-              note={second && sheet.takeHome.secondUrl ? t('takeHome.otherLanguage', { language: second.locale.nativeName, url: sheet.takeHome.secondUrl }) : undefined}
+              other={second && sheet.takeHome.secondUrl ? { language: second.locale.nativeName, url: sheet.takeHome.secondUrl } : undefined}
             />
           )}
         </header>
