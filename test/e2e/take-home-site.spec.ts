@@ -130,6 +130,10 @@ test('Arabic reads right to left in the kiosk’s Arabic font, shipped in the fo
     return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
   });
   expect(loaded).toContain('Noto Sans Arabic');
+  // Each language's name in the switcher is drawn in its own script's font, not the page's.
+  const zh = page.locator('.languages a[lang="zh-Hans"]');
+  expect(await zh.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"?Noto Sans SC/);
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '简体中文'))).toBe(true);
 });
 
 test('the quiz works without a server: an answer says whether it is right and opens the explanation', async ({ page }) => {

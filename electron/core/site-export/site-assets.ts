@@ -10,9 +10,10 @@ export const siteCss = `
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 html { font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Devanagari', 'Noto Sans SC', sans-serif; font-size: 100%; line-height: 1.55; color: var(--text); background: var(--bg); -webkit-text-size-adjust: 100%; }
-html[lang='ar'] { font-family: 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
-html[lang='hi'] { font-family: 'Noto Sans Devanagari', 'Noto Sans', sans-serif; }
-html[lang^='zh'] { font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; }
+/* Per element, so a language's name in the switcher uses its own script's font on every page. */
+[lang='ar'] { font-family: 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
+[lang='hi'] { font-family: 'Noto Sans Devanagari', 'Noto Sans', sans-serif; }
+[lang^='zh'] { font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; }
 body { margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; font-size: 1.125rem; overflow-wrap: break-word; }
 img { max-width: 100%; height: auto; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
@@ -25,7 +26,8 @@ h3 { font-size: 1.1rem; margin: 1rem 0 0.25rem; }
 .site-header .clinic-name { margin: 0; font-weight: 700; flex: 1 1 auto; }
 .languages ul, .tiles, .steps, .quiz-list { list-style: none; margin: 0; padding: 0; }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.languages a, .home-link, .button, .read-aloud { display: inline-flex; align-items: center; justify-content: center; min-height: 48px; min-width: 48px; padding: 0.5rem 0.9rem; border-radius: var(--radius); border: 1px solid var(--border); background: var(--surface); color: var(--accent); font: inherit; text-decoration: none; }
+.languages a, .home-link, .button, .read-aloud { display: inline-flex; align-items: center; justify-content: center; min-height: 48px; min-width: 48px; padding: 0.5rem 0.9rem; border-radius: var(--radius); border: 1px solid var(--border); background: var(--surface); color: var(--accent); text-decoration: none; }
+button.read-aloud { font: inherit; }
 .languages a[aria-current='page'] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
 .button, .read-aloud { background: var(--accent); color: var(--accent-text); border-color: var(--accent); font-weight: 700; cursor: pointer; }
 .read-aloud-bar { margin: 1rem 0 0; }
@@ -51,7 +53,9 @@ a.term { font-weight: 700; }
 .glossary dd { margin: 0.25rem 0 0; }
 .glossary-entry:target { background: var(--accent-soft); }
 .quiz-question { border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); margin: 1rem 0; padding: 0.75rem 1rem; min-width: 0; }
-.quiz-question legend { font-weight: 700; padding: 0 0.25rem; }
+/* A floated legend sits inside the box instead of breaking its border. */
+.quiz-question legend { float: inline-start; width: 100%; font-weight: 700; padding: 0; margin: 0 0 0.5rem; }
+.quiz-question legend ~ * { clear: both; }
 .quiz-progress { display: block; font-weight: 400; }
 .quiz-option { display: flex; align-items: center; gap: 0.6rem; min-height: 48px; padding: 0.25rem 0; cursor: pointer; }
 .quiz-option input { width: 1.5rem; height: 1.5rem; flex: none; margin: 0; }
