@@ -15,6 +15,7 @@ import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
 import { checkSignature, generateSigningKeys, signPack } from '../../db/pack-signing';
 import { PackRejected } from '../core/content-packs';
+import { exportSite } from '../core/site-export';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -171,6 +172,22 @@ export const commands: Record<string, Command> = {
       return `Signed release ${number} (${date}) with key ${signed.signature?.keyId}: ${v.out}`;
     },
   },
+  'export-site': {
+    summary: 'write the take-home website (every enabled language) into a new or empty folder',
+    usage: 'export-site --out DIR [--base-url URL]',
+    options: {
+      out: { type: 'string', description: 'a new or empty folder for the site' },
+      'base-url': { type: 'string', description: 'where the site will be hosted (http:// or https://; default: the Settings value)' },
+    },
+    async run(core, v) {
+      if (typeof v.out !== 'string' || !v.out) throw new CliError('give --out DIR (a new or empty folder)');
+      const baseUrl = typeof v['base-url'] === 'string' ? v['base-url'] : core.settings.get().siteBaseUrl;
+      if (!baseUrl) throw new CliError('give --base-url URL (where the site will be hosted), or set the website address in Settings');
+      const result = exportSite({ content: core.content, settings: core.settings.get(), uiStringsDir: core.uiStringsDir, baseUrl, contentHash: core.contentHash, outDir: v.out });
+      core.audit.record('admin-cli', 'export-site', result.path, null, null);
+      return `Wrote the site to ${result.path}: ${result.files} files (${result.bytes} bytes), languages ${result.languages.join(', ')}. Check it with: cd ${result.path} && sha256sum -c SHA256SUMS`;
+    },
+  },
   backup: {
     summary: 'copy the local database to a file (safe while the kiosk runs)',
     usage: 'backup [--out FILE]',
@@ -243,6 +260,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     core = openKioskCore({
       bundledContentPath: resolve(typeof values.content === 'string' ? values.content : resolve(root, 'resources', 'content.db')),
+      uiStringsDir: resolve(root, 'resources', 'locales'),
       dataDir: resolve(typeof values.data === 'string' ? values.data : defaultDataDir()),
       appVersion: version,
     });

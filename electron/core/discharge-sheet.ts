@@ -6,6 +6,7 @@ import type { DischargeForm } from '../shared/discharge-form';
 import type { DischargeSheet, DischargeTemplate, SheetBlock } from '../shared/content-types';
 import { fillTemplate } from '../shared/sheet-variables';
 import { formatDate, sheetValues } from '../shared/sheet-format';
+import { procedurePageUrl } from '../shared/site-url';
 
 /** Whether a conditional sheet item applies to this patient. */
 export function itemApplies(when: string | null, form: DischargeForm): boolean {
@@ -53,7 +54,10 @@ export function buildDischargeSheet(
   form: DischargeForm,
   clinicName: string,
   today: Date,
+  /** The take-home site's address from Settings; empty for none. */
+  siteBaseUrl = '',
 ): DischargeSheet {
+  const url = procedurePageUrl(siteBaseUrl, form.procedureId, templates.primary.locale.code);
   return {
     primary: fillSheetBlock(templates.primary, form, clinicName),
     second: templates.second ? fillSheetBlock(templates.second, form, clinicName) : null,
@@ -66,5 +70,7 @@ export function buildDischargeSheet(
     paper: form.paper,
     largePrint: form.largePrint,
     includeCard: form.includeCard,
+    // Only the base address, the procedure and the language: nothing typed into the form.
+    takeHome: url ? { url, secondUrl: templates.second ? procedurePageUrl(siteBaseUrl, form.procedureId, templates.second.locale.code) : null } : null,
   };
 }

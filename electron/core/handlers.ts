@@ -10,6 +10,7 @@ import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
 import { PACK_EXTENSION } from '../shared/admin-types';
+import { exportSite } from './site-export';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -43,6 +44,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       form,
       core.settings.get().clinicName,
       now(),
+      core.settings.get().siteBaseUrl,
     );
   const status = (session: Session): StaffStatus => {
     const locked = core.staff.lockedUntil(session.place ?? 'kiosk');
@@ -71,6 +73,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         clinicName: s.clinicName,
         idleTimeoutSeconds: s.idleTimeoutSeconds,
         defaultLocale: s.defaultLocale,
+        siteBaseUrl: s.siteBaseUrl,
         enabledLocales: core.content.listLocales().map((l) => l.code),
         capabilities: { appPrinting: Boolean(platform.printSheet) },
         clinicVariables: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
@@ -195,6 +198,14 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       writeFileSync(path, content);
       core.audit.record(ctx.session.role, 'save-export', fileName, null, content);
       return { path };
+    },
+    adminExportSite: ({ outDir, baseUrl }, ctx) => {
+      const settings = core.settings.get();
+      const base = baseUrl ?? settings.siteBaseUrl;
+      if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
+      const result = exportSite({ content: core.content, settings, uiStringsDir: core.uiStringsDir, baseUrl: base, contentHash: core.contentHash, outDir });
+      core.audit.record(ctx.session.role, 'export-site', result.path, null, null);
+      return result;
     },
     adminBackup: async (_input, ctx) => {
       const { path, bytes } = await core.backup.backup();

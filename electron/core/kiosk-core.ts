@@ -18,6 +18,7 @@ import { LocalBackup } from './local-backup';
 import { SpeechService } from './speech-service';
 import { NarrationService } from './narration';
 import { MediaRegistry } from './media';
+import { dirname, join } from 'node:path';
 
 export interface KioskCoreOptions {
   /** Path of the bundled, read-only content.db. */
@@ -29,6 +30,8 @@ export interface KioskCoreOptions {
   espeakCommand?: string;
   /** Size cap of the built-in voice's disk cache, in bytes. */
   speechCacheBytes?: number;
+  /** The UI string files (resources/locales); default: the `locales` folder beside content.db, as packaged. */
+  uiStringsDir?: string;
 }
 
 export interface KioskCore {
@@ -50,6 +53,7 @@ export interface KioskCore {
   bundled: Db;
   contentHash: string;
   appVersion: string;
+  uiStringsDir: string;
   close(): void;
 }
 
@@ -113,6 +117,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     bundled,
     contentHash: hashRow?.value ?? 'unknown',
     appVersion: options.appVersion,
+    uiStringsDir: options.uiStringsDir ?? join(dirname(options.bundledContentPath), 'locales'),
     close() {
       local.db?.close();
       bundled.close();

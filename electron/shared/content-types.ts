@@ -128,6 +128,8 @@ export interface AppInfo {
   clinicVariables: Record<ClinicVariableName, string>;
   /** What this platform can do: the desktop app prints from its own window (and saves PDFs); web mode uses the browser's print. */
   capabilities: { appPrinting: boolean };
+  /** Where the take-home site is hosted (Settings); empty for none. Only this base, never patient data, goes into a QR code. */
+  siteBaseUrl: string;
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */
   startupWarnings: string[];
   /** Which languages can be read aloud, and by which voice. */
@@ -165,4 +167,6 @@ export interface DischargeSheet {
   paper: 'A4' | 'Letter';
   largePrint: boolean;
   includeCard: boolean;
+  /** The procedure's page on the take-home site, in each language of the sheet; null when no site address is set. */
+  takeHome: { url: string; secondUrl: string | null } | null;
 }

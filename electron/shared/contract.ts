@@ -23,6 +23,7 @@ import { settingsSchema, type Settings } from './settings-schema';
 import { speechLimits, speechRates, type SpeechClip } from './speech';
 import { NARRATION_MAX_BASE64 } from './narration';
 import { MAX_PICTURE_BYTES } from './picture-limits';
+import { siteBaseUrlSetting } from './site-url';
 
 /** Who may make a call. `staff` is a nurse or an admin. */
 export type RequiredRole = 'public' | 'staff' | 'admin';
@@ -165,6 +166,15 @@ export const contract = {
     'admin',
     z.strictObject({ fileName: z.string().regex(/^[\w.-]{1,120}\.(kpack|json|csv)$/, 'a file name ending in .kpack, .json or .csv'), content: z.string().max(210_000_000) }),
     { maxBodyBytes: 240 * MB },
+  ),
+  /** Writes the take-home website into a new or empty folder on this computer (a path the admin types). */
+  adminExportSite: call<{ path: string; files: number; bytes: number; languages: string[] }>()(
+    'admin',
+    z.strictObject({
+      outDir: z.string().trim().max(500, 'at most 500 characters').regex(/^(\/|[A-Za-z]:[\\/]|\\\\)./, 'the full path of a folder, such as /media/usb/take-home or D:\\take-home'),
+      /** Default: the address saved in Settings. */
+      baseUrl: siteBaseUrlSetting.optional(),
+    }),
   ),
   adminBackup: call<{ name: string; bytes: number }>()('admin', none),
   adminListBackups: call<{ name: string; bytes: number; modified: string }[]>()('admin', none),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { localeCode } from './ids';
 import { massUnits, temperatureUnits } from './discharge-form';
+import { siteBaseUrlSetting } from './site-url';
 
 const phoneSetting = z.string().trim().max(30).regex(/^[0-9+()\-. /]*$/, 'only digits, spaces and + ( ) - . /');
 
@@ -35,6 +36,8 @@ export const settingsSchema = z.strictObject({
   watchFolder: z.string().max(500),
   /** Languages for which the platform's own voice may read aloud (else the built-in voice); empty for none. */
   platformVoiceLocales: z.array(localeCode).max(50),
+  /** Where the clinic hosts the take-home site (export-site); empty for none. Sheets and the kiosk show a QR code when set. */
+  siteBaseUrl: siteBaseUrlSetting,
   clinicLogo: z.string().max(300_000).regex(/^(data:image\/(png|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*)?$/, 'a PNG, WebP or SVG image'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -62,5 +65,6 @@ export const defaultSettings: Settings = {
   allowUnsignedPacks: false,
   watchFolder: '',
   platformVoiceLocales: [],
+  siteBaseUrl: '',
   clinicLogo: '',
 };

@@ -43,7 +43,7 @@ const dataDir = resolve(args.data ?? defaultDataDir());
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 let core: KioskCore;
 try {
-  core = openKioskCore({ bundledContentPath: resolve(args.content), dataDir, appVersion: version });
+  core = openKioskCore({ bundledContentPath: resolve(args.content), dataDir, appVersion: version, uiStringsDir: resolve(root, 'resources', 'locales') });
 } catch (e) {
   console.error(`serve: ${(e as Error).message}`);
   process.exit(1);

@@ -16,12 +16,35 @@ function admin(args: string[], dataDir: string, input?: string) {
 describe('npm run admin', () => {
   it('every command prints --help and exits 0; an unknown command exits 2', () => {
     const dir = tempDir();
-    for (const cmd of ['set-pin', 'export-pack', 'import-pack', 'verify-pack', 'keygen', 'sign-pack', 'backup', 'restore', 'stats']) {
+    for (const cmd of ['set-pin', 'export-pack', 'import-pack', 'verify-pack', 'keygen', 'sign-pack', 'backup', 'restore', 'stats', 'export-site']) {
       const r = admin([cmd, '--help'], dir);
       expect(r.code, cmd).toBe(0);
       expect(r.out, cmd).toMatch(new RegExp(`usage: npm run admin -- ${cmd}`));
     }
     expect(admin(['frobnicate'], dir).code).toBe(2);
+  });
+
+  it('export-site writes the take-home site and refuses a bad base URL or a non-empty folder', () => {
+    const data = tempDir();
+    const out = join(tempDir(), 'site');
+    const ok = admin(['export-site', '--out', out, '--base-url', 'https://clinic.example/take-home'], data);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(new RegExp(`Wrote the site to ${out}: \\d+ files \\(\\d+ bytes\\), languages en, es, zh-Hans, ar, hi\\.`));
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).baseUrl).toBe('https://clinic.example/take-home/');
+    expect(readFileSync(join(out, 'es', 'kyphoplasty', 'index.html'), 'utf8')).toContain('<html lang="es" dir="ltr">');
+
+    const again = admin(['export-site', '--out', out, '--base-url', 'https://clinic.example/take-home'], data);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/admin export-site: The site was not written: .* is not empty; choose a new or empty folder/);
+    const other = join(tempDir(), 'site');
+    const bad = admin(['export-site', '--out', other, '--base-url', 'ftp://clinic.example/'], data);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/"ftp:\/\/clinic\.example\/" is not an http:\/\/ or https:\/\/ address/);
+    expect(existsSync(other)).toBe(false);
+    const noBase = admin(['export-site', '--out', other], data);
+    expect(noBase.code).toBe(1);
+    expect(noBase.err).toMatch(/give --base-url URL/);
   });
 
   it('keygen, export, sign, verify and import a signed pack with a dry run first', () => {

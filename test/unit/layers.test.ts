@@ -23,7 +23,7 @@ const expectedBad = [
   'electron/main/skips-core.ts imports "../../db/connection": main may import only main, core, shared, not db',
   'electron/web/skips-core.ts imports "../../db/migrate": web may import only web, core, shared, not db',
   'renderer/src/reaches-core.tsx imports "../../electron/core/handlers": renderer may import only renderer, shared, resources, not core',
-  'renderer/src/reaches-core.tsx imports "node:fs": renderer may use only the packages react, react-dom, i18next, react-i18next, react-markdown, remark-gfm, zod, @fontsource/*',
+  'renderer/src/reaches-core.tsx imports "node:fs": renderer may use only the packages react, react-dom, i18next, react-i18next, react-markdown, remark-gfm, zod, qrcode, @fontsource/*',
   'renderer/src/reaches-core.tsx imports "../../db/*.ts": renderer may import only renderer, shared, resources, not db',
 ];
 

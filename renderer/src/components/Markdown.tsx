@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
 import { Dialog } from './Dialog';
 import { ListenButton } from './ListenButton';
+import { glossaryTermOf, markdownDroppedElements, markdownRemarkPlugins } from '../../../electron/shared/markdown-rules';
 
 /**
  * Content Markdown: paragraphs, lists, tables. Raw HTML and images are dropped; a
@@ -18,7 +18,7 @@ export function Markdown({ text, glossary }: { text: string; glossary: GlossaryE
   const [open, setOpen] = useState<GlossaryEntry | null>(null);
   const components: Components = {
     a: ({ href, children }) => {
-      const id = href?.startsWith('glossary:') ? href.slice('glossary:'.length) : null;
+      const id = glossaryTermOf(href);
       const entry = id ? glossary.find((g) => g.id === id) : undefined;
       if (!entry) return <span>{children}</span>;
       return (
@@ -35,7 +35,7 @@ export function Markdown({ text, glossary }: { text: string; glossary: GlossaryE
   };
   return (
     <>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} urlTransform={urlTransform} components={components}>
+      <ReactMarkdown remarkPlugins={markdownRemarkPlugins} skipHtml disallowedElements={[...markdownDroppedElements]} urlTransform={urlTransform} components={components}>
         {text}
       </ReactMarkdown>
       {open && (

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
 import { inLanguage } from '../styles/fonts';
 import { useLocalesLoaded } from '../hooks/useLocaleReady';
+import { TakeHomeCode } from './QrCode';
 
 function Flags({ block, kind }: { block: SheetBlock; kind: 'emergency' | 'clinic' }) {
   const flags = kind === 'emergency' ? block.emergencyFlags : block.clinicFlags;
@@ -40,14 +41,19 @@ function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: b
   const t = i18next.getFixedT(block.locale.code);
   return (
     <div className="wallet-card" {...inLanguage(block.locale)}>
-      <p className="card-title">{block.card.title}</p>
-      {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
-      <p className="card-heading">{block.emergencyFlags.heading}</p>
-      <ul>
-        {block.emergencyFlags.items.map((i) => (
-          <li key={i}>{i}</li>
-        ))}
-      </ul>
+      <div className="card-body">
+        <div className="card-main">
+          <p className="card-title">{block.card.title}</p>
+          {caregiver && <p className="card-caregiver">{t('sheet.caregiverCopy')}</p>}
+          <p className="card-heading">{block.emergencyFlags.heading}</p>
+          <ul>
+            {block.emergencyFlags.items.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </div>
+        {sheet.takeHome && <TakeHomeCode url={sheet.takeHome.url} locale={block.locale.code} direction={block.locale.direction} className="card-take-home" />}
+      </div>
       <p className="card-footer">{block.card.footer}</p>
     </div>
   );
@@ -111,6 +117,15 @@ export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; 
             )}
             <p>{t('sheet.printedOn', { date: sheet.printedOn })}</p>
           </div>
+          {sheet.takeHome && (
+            <TakeHomeCode
+              url={sheet.takeHome.url}
+              locale={primary.locale.code}
+              direction={primary.locale.direction}
+              className="sheet-take-home"
+              other={second && sheet.takeHome.secondUrl ? { language: second.locale.nativeName, url: sheet.takeHome.secondUrl } : undefined}
+            />
+          )}
         </header>
         <h1>{primary.title}</h1>
         {second && <p className="second-title second-language" {...inLanguage(second.locale)}>{second.title}</p>}

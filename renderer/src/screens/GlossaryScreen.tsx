@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { narrationAttr } from '../narration';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
+import { glossaryAnchor } from '../../../electron/shared/markdown-rules';
 
 export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]; locale: string }) {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]
       <h1>{t('glossary.title')}</h1>
       <dl>
         {sorted.map((g) => (
-          <div key={g.id} className="glossary-entry" id={`term-${g.id}`}>
+          <div key={g.id} className="glossary-entry" id={glossaryAnchor(g.id)}>
             <dt {...narrationAttr(g, 'term')}>{g.term}</dt>
             <dd {...narrationAttr(g, 'definition')}>{g.definition}</dd>
           </div>

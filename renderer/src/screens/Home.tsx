@@ -3,6 +3,7 @@ import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
+import { KioskTakeHome } from '../components/KioskTakeHome';
 import type { ProcedureHome } from '../../../electron/shared/content-types';
 import type { Screen } from '../state/kiosk-state';
 
@@ -26,6 +27,7 @@ export function Home({ home }: { home: ProcedureHome }) {
             {home.procedure.tagline}
           </p>
         </div>
+        <KioskTakeHome />
       </header>
       <ProvenanceNote provenance={home.provenance} />
       {procedures.length > 1 && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
+import { KioskTakeHome } from '../components/KioskTakeHome';
 import { moveForKey, moveForSwipe, moveStep, type StepMove } from '../state/walkthrough-state';
 import { recordUsage } from '../api/usage';
 import type { Walkthrough as WalkthroughData } from '../../../electron/shared/content-types';
@@ -90,6 +91,7 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
           <button type="button" className="primary big" onClick={() => dispatch({ type: 'navigate', screen: { name: 'quiz' } })}>
             {t('walkthrough.toQuiz')}
           </button>
+          <KioskTakeHome />
         </article>
       )}
       <div className="step-nav" data-no-read="">

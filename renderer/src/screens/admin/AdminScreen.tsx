@@ -10,6 +10,7 @@ import { IllustrationsTab } from './IllustrationsTab';
 import { PacksTab } from './PacksTab';
 import { VersionsTab } from './VersionsTab';
 import { SettingsTab } from './SettingsTab';
+import { SiteExportPanel } from './SiteExportPanel';
 import { AuditTab } from './AuditTab';
 import { UsageTab } from './UsageTab';
 import { BackupTab } from './BackupTab';
@@ -130,7 +131,12 @@ function TabView({ tab }: { tab: TabId }) {
     case 'versions':
       return <VersionsTab />;
     case 'settings':
-      return <SettingsTab />;
+      return (
+        <>
+          <SettingsTab />
+          <SiteExportPanel />
+        </>
+      );
     case 'audit':
       return <AuditTab />;
     case 'usage':

@@ -34,6 +34,7 @@ interface Draft {
   allowUnsignedPacks: boolean;
   watchFolder: string;
   platformVoiceLocales: string[];
+  siteBaseUrl: string;
   clinicLogo: string;
 }
 
@@ -80,6 +81,7 @@ function toSettings(d: Draft): Settings {
     allowUnsignedPacks: d.allowUnsignedPacks,
     watchFolder: d.watchFolder,
     platformVoiceLocales: d.platformVoiceLocales,
+    siteBaseUrl: d.siteBaseUrl,
     clinicLogo: d.clinicLogo,
   };
 }
@@ -417,6 +419,12 @@ export function SettingsTab() {
               </ul>
             ))}
         </div>
+      </Group>
+
+      <Group title={t('admin.site.title')} intro={t('admin.site.intro')}>
+        <Field id="s-siteBaseUrl" label={t('admin.site.baseUrl')} error={err('siteBaseUrl')} hint={t('admin.site.baseUrlHint')}>
+          {input('siteBaseUrl', 'url', { maxLength: 300, spellCheck: false, inputMode: 'url' }, true)}
+        </Field>
       </Group>
 
       <Group title={t('admin.settings.packs')}>
