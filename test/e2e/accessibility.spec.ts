@@ -9,7 +9,8 @@ async function unnamedControls(page: Page): Promise<number> {
   return page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim())).length);
 }
 
-for (const locale of ['en', 'ar']) {
+// English, the two right-to-left languages and Korean (its own script and font).
+for (const locale of ['en', 'ar', 'fa', 'ko']) {
   for (const contrast of ['normal', 'high']) {
     test(`axe finds no violations on any screen (${locale}, ${contrast} contrast)`, async ({ page, kiosk }) => {
       test.setTimeout(120_000);

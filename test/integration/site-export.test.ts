@@ -88,7 +88,12 @@ describe('export-site', () => {
     expect(fonts.every((p) => p.endsWith('.woff2'))).toBe(true);
     expect(fonts.some((p) => /noto-sans-latin-400/.test(p))).toBe(true);
     expect(fonts.some((p) => /noto-sans-arabic-arabic-700/.test(p))).toBe(true);
-    expect(fonts.filter((p) => /cyrillic|greek|vietnamese/.test(p))).toEqual([]);
+    // Noto Sans draws Latin, Cyrillic and Vietnamese for every language; a language's own font
+    // (Chinese, Korean, Arabic, Devanagari, Persian) ships only the script Noto Sans lacks.
+    expect(fonts.filter((p) => /(sc|tc|kr|arabic|devanagari)-(latin|latin-ext|cyrillic|cyrillic-ext|greek|vietnamese)-|vazirmatn-(latin|latin-ext)-/.test(p))).toEqual([]);
+    expect(fonts.some((p) => /noto-sans-kr-/.test(p))).toBe(true);
+    expect(fonts.some((p) => /vazirmatn-arabic-/.test(p))).toBe(true);
+    expect(fonts.filter((p) => /greek/.test(p))).toEqual([]);
     const css = pageText(files, 'assets/site.css');
     for (const f of fonts) expect(css).toContain(`url(fonts/${f.split('/').pop()})`);
     expect([...files.keys()].filter((p) => p.startsWith('assets/pictures/')).length).toBeGreaterThanOrEqual(4);

@@ -133,7 +133,7 @@ describe('prepareSpeech over HTTP', () => {
       const big = JSON.stringify({ locale: 'en', sentences: Array(60).fill('a'.repeat(600)), rate: 1, cache: true });
       const refused = await post('prepareSpeech', big);
       expect(refused.status).toBe(413);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('The request is larger than 32 KB.');
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^The request is larger than 32 KB/);
       // Other calls keep the server's limit: the same body is read and then refused by the schema.
       expect((await post('getAppInfo', big)).status).toBe(400);
       expect((await post('prepareSpeech', JSON.stringify({ locale: 'en', sentences: ['Hello.'], rate: 1, cache: true }))).status).toBe(200);

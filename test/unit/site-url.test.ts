@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { procedurePageUrl, siteBaseUrlProblem, siteBaseUrlSetting } from '../../electron/shared/site-url';
 import { settingsSchema, defaultSettings } from '../../electron/shared/settings-schema';
 import { markdownToHtml } from '../../electron/core/site-export/markdown-html';
-import { siteFontPackages, siteFontWeights } from '../../electron/core/site-export/site-fonts';
+import { siteFontWeights } from '../../electron/core/site-export/site-fonts';
+import { fontPackages } from '../../electron/shared/fonts';
 import { repoRoot } from '../fixtures/content';
 
 describe('take-home addresses', () => {
@@ -59,8 +60,8 @@ describe('content Markdown on the take-home site', () => {
 
 describe('the site ships the kiosk’s fonts', () => {
   it('uses the same @fontsource packages and weights as the renderer', () => {
-    const imports = [...readFileSync(join(repoRoot, 'renderer/src/styles/fonts.ts'), 'utf8').matchAll(/import '(@fontsource\/[^/]+)\/(\d+)\.css'/g)];
-    expect([...new Set(imports.map((m) => m[1]))].sort()).toEqual([...siteFontPackages].sort());
+    const imports = [...readFileSync(join(repoRoot, 'renderer/src/styles/fonts.ts'), 'utf8').matchAll(/import(?:\(| )'(@fontsource\/[^/]+)\/(\d+)\.css'/g)];
+    expect([...new Set(imports.map((m) => m[1]))].sort()).toEqual([...fontPackages].sort());
     expect([...new Set(imports.map((m) => Number(m[2])))].sort()).toEqual([...siteFontWeights].sort());
   });
 });

@@ -11,7 +11,8 @@ import { normalizeSiteBase, siteBaseUrlProblem } from '../../shared/site-url';
 import { noNarration, readSiteModel, type NarrationSource } from './site-model';
 import { SiteMedia, sitePages } from './site-pages';
 import { siteStrings } from './site-strings';
-import { siteFonts } from './site-fonts';
+import { languageFontCss, siteFonts } from './site-fonts';
+import type { FontPackage } from '../../shared/fonts';
 import { quizJs, readAloudJs, siteCss, siteIconSvg } from './site-assets';
 import { outputFolderProblem, writeSiteFolder } from './site-writer';
 
@@ -44,12 +45,20 @@ export function buildSiteFiles(input: SiteExportInput): Map<string, Buffer> {
   const strings = siteStrings(input.uiStringsDir, model.languages.map((l) => l.locale.code));
   const media = new SiteMedia();
   const pages = sitePages(model, strings, media, input.narration ?? noNarration);
-  const fonts = siteFonts([...pages.values()].join('\n'));
+  // Each language's pages in its own font; pages outside a language folder (the language
+  // choice) name every language, each in its own font.
+  const fontOf = new Map(model.languages.map((l) => [l.locale.code, l.locale.font]));
+  const textByFont = new Map<FontPackage, string>();
+  for (const [path, html] of pages) {
+    const font = fontOf.get(path.split('/')[0] ?? '');
+    for (const f of font ? [font] : [...new Set(fontOf.values())]) textByFont.set(f, `${textByFont.get(f) ?? ''}${html}`);
+  }
+  const fonts = siteFonts(textByFont);
   const files = new Map<string, Buffer>();
   for (const [path, html] of pages) files.set(path, Buffer.from(html, 'utf8'));
   for (const [path, bytes] of media.files) files.set(path, bytes);
   for (const [path, bytes] of fonts.files) files.set(path, bytes);
-  files.set('assets/site.css', Buffer.from(`${fonts.css}${siteCss}`, 'utf8'));
+  files.set('assets/site.css', Buffer.from(`${fonts.css}${languageFontCss(model.languages.map((l) => l.locale))}${siteCss}`, 'utf8'));
   files.set('assets/read-aloud.js', Buffer.from(readAloudJs, 'utf8'));
   files.set('assets/quiz.js', Buffer.from(quizJs, 'utf8'));
   files.set('assets/icon.svg', Buffer.from(siteIconSvg, 'utf8'));

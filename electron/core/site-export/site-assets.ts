@@ -9,11 +9,8 @@ export const siteCss = `
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
-html { font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Devanagari', 'Noto Sans SC', sans-serif; font-size: 100%; line-height: 1.55; color: var(--text); background: var(--bg); -webkit-text-size-adjust: 100%; }
+html { font-size: 100%; line-height: 1.55; color: var(--text); background: var(--bg); -webkit-text-size-adjust: 100%; }
 /* Per element, so a language's name in the switcher uses its own script's font on every page. */
-[lang='ar'] { font-family: 'Noto Sans Arabic', 'Noto Sans', sans-serif; }
-[lang='hi'] { font-family: 'Noto Sans Devanagari', 'Noto Sans', sans-serif; }
-[lang^='zh'] { font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; }
 body { margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; font-size: 1.125rem; overflow-wrap: break-word; }
 img { max-width: 100%; height: auto; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
