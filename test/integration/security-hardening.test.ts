@@ -19,8 +19,7 @@ import { USAGE_EVENTS_PER_MINUTE } from '../../electron/core/usage-counter';
 import { openLocalDatabase } from '../../db/local-db';
 import { generateSigningKeys, signPack } from '../../db/pack-signing';
 import { defaultSettings } from '../../electron/shared/settings-schema';
-import type { KioskError } from '../../electron/shared/errors';
-import { openTestCore } from '../fixtures/core';
+import { openTestCore, errorOf } from '../fixtures/core';
 import { removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
 import { makeNoisyPng } from '../fixtures/images';
 
@@ -94,15 +93,6 @@ async function startServer(options: Partial<WebServerOptions> = {}, now?: () => 
       socket.on('error', reject);
     });
   return { core, port, send, call, signIn, raw };
-}
-
-function errorOf(f: () => unknown): KioskError {
-  try {
-    f();
-  } catch (e) {
-    return e as KioskError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('M3: PINs resist guessing, and a patient cannot lock out staff elsewhere', () => {

@@ -4,20 +4,10 @@ import { openLocalDatabase } from '../../db/local-db';
 import { StaffAuth, hashPin, LOCKOUT_MS, MAX_FAILURES } from '../../electron/core/staff-auth';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
-import type { KioskError } from '../../electron/shared/errors';
-import { openTestCore } from '../fixtures/core';
+import { openTestCore, errorOf } from '../fixtures/core';
 import { removeTempDirs, tempDir } from '../fixtures/content';
 
 afterAll(removeTempDirs);
-
-function errorOf(f: () => unknown): KioskError {
-  try {
-    f();
-  } catch (e) {
-    return e as KioskError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('PIN hashing', () => {
   it('stores a salted scrypt hash, never the PIN, different each time', () => {
