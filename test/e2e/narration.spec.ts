@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './a11y-checks';
 import { test, expect } from './kiosk-fixture';
 import { startIn } from './kiosk-pages';
 import { adminText, openAdmin, openTab, openText } from './admin-pages';
@@ -55,8 +55,7 @@ test('an admin attaches a WAV in the text editor; the patient topic plays it; an
   await expect(player).toHaveAttribute('src', `media/narration/${hash}.wav`);
   // The admin's player loads the recording (CSP media-src 'self'): Chromium reads its length.
   await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(1);
-  const axe = await new AxeBuilder({ page }).include('.editor-narration').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page, '.editor-narration')).toEqual([]);
 
   const patient = await context.browser()!.newContext().then((c) => c.newPage());
   await startIn(patient, kiosk.url, 'es');
@@ -84,8 +83,7 @@ test('an admin attaches a WAV in the text editor; the patient topic plays it; an
   await row.getByRole('button', { name: adminText('editor.save'), exact: true }).click();
   await expect(panel).toHaveAttribute('data-narration-state', 'stale');
   await expect(panel.locator('.narration-stale')).toHaveText(adminText('narration.stale'));
-  const staleAxe = await new AxeBuilder({ page }).include('.editor-narration').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(staleAxe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page, '.editor-narration')).toEqual([]);
   await patient.reload();
   await startIn(patient, kiosk.url, 'es');
   await patient.locator('[data-topic="what-it-is"]').click();

@@ -130,7 +130,7 @@ async function listenAndStop(page: Page, locale: Locale): Promise<void> {
   expect(sound, `seconds of sound in ${locale.code}`).toBeGreaterThanOrEqual(0.5);
 
   // Stop stops it: nothing plays, nothing is highlighted, Listen is back.
-  await page.locator('.toolbar').getByRole('button', { name: uiText(locale.code, 'toolbar.stop') }).click();
+  await page.locator('.toolbar').getByRole('button', { name: uiText(locale.code, 'toolbar.stop'), exact: true }).click();
   await expect(group).toHaveAttribute('data-speech-status', 'idle');
   await expect.poll(() => position(page)).toBeNull();
   expect(await highlighted(page)).toBeNull();
@@ -219,7 +219,7 @@ test('recorded narration on an element is played instead of the built-in voice f
   await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(titleText);
   expect(synthesised.length).toBeGreaterThan(0);
   expect(synthesised).not.toContain(titleText);
-  await page.locator('.toolbar').getByRole('button', { name: uiText('en', 'toolbar.stop') }).click();
+  await page.locator('.toolbar').getByRole('button', { name: uiText('en', 'toolbar.stop'), exact: true }).click();
   await expect(page.locator('.toolbar .listen')).toBeVisible();
 });
 
@@ -322,7 +322,7 @@ test('changing screen, changing language and the idle reset each stop reading; r
   await expect(page.locator('.toolbar [data-speech-status]')).not.toHaveAttribute('data-speech-status', 'idle');
   // Paused and no touch for the idle time and the warning: the kiosk starts over, silent.
   // (Until translated, new UI strings show in English.)
-  await page.locator('.toolbar').getByRole('button', { name: uiText(other.code, 'toolbar.pause') ?? uiText('en', 'toolbar.pause') }).click();
+  await page.locator('.toolbar').getByRole('button', { name: uiText(other.code, 'toolbar.pause') ?? uiText('en', 'toolbar.pause'), exact: true }).click();
   await page.clock.fastForward(125_000);
   await expect(page.getByRole('button', { name: uiText('en', 'attract.start') })).toBeVisible();
   await stopped();

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './a11y-checks';
 import { test, expect, type Page } from '@playwright/test';
 import { repoRoot } from './kiosk-fixture';
 import { sourcePack } from '../fixtures/content';
@@ -72,8 +72,7 @@ async function checkPage(page: Page, path: string): Promise<string[]> {
   const lang = await page.locator('html').getAttribute('lang');
   const dir = await page.locator('html').getAttribute('dir');
   if (!lang || !dir) problems.push('no lang or dir on <html>');
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  for (const v of axe.violations) problems.push(`axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  for (const v of await axeViolations(page)) problems.push(`axe ${v}`);
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
   if (widths.scroll > widths.view) problems.push(`scrolls sideways at 375 px: ${widths.scroll} > ${widths.view}`);
   // Every internal link resolves to a file of the site, and its #fragment to an element there.
