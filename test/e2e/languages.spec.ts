@@ -88,8 +88,8 @@ test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('fa')['procedure.name']!);
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['rtl', 'Vazirmatn, "Noto Sans", sans-serif']);
   expect(await loadedFamilies(page)).toContain('Vazirmatn');
-  await page.getByRole('button', { name: uiText('en', 'toolbar.language') }).click();
-  await page.getByRole('button', { name: '한국어' }).click();
+  await page.getByRole('button', { name: uiText('fa', 'toolbar.language') }).click();
+  await page.getByRole('button', { name: '한국어', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('ko')['procedure.name']!);
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['ltr', '"Noto Sans KR", "Noto Sans", sans-serif']);
 });
