@@ -4,7 +4,7 @@
  * to FILE. Builds what is missing or out of date (renderer, content.db), starts its own web-mode
  * servers with temp data folders, and removes them at the end.
  *
- * Groups for --only: bundle, content, import, cold, walkthrough, language, pdf, soak, load, speech.
+ * Groups for --only: bundle, build, content, import, cold, walkthrough, language, pdf, soak, load, speech.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -19,9 +19,10 @@ import { benchContentCalls } from './content-calls';
 import { benchPackImport } from './pack-import';
 import { benchLoad } from './load';
 import { benchListen, benchSpeechSynthesis } from './speech';
+import { benchContentBuild } from './content-build';
 import { benchColdLoad, benchLanguageSwitch, benchPdf, benchSoak, benchWalkthrough, launchBrowser, startBareReact } from './browser';
 
-const groups = ['bundle', 'content', 'import', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'load', 'speech'] as const;
+const groups = ['bundle', 'build', 'content', 'import', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'load', 'speech'] as const;
 type Group = (typeof groups)[number];
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
@@ -103,6 +104,7 @@ try {
   console.log(`${'figure'.padEnd(66)} ${'value'.padStart(10)} ${'unit'.padEnd(12)} ${'budget'.padEnd(22)} verdict`);
 
   await step('bundle', () => benchBundle());
+  await step('build', () => benchContentBuild());
   await step('content', () => benchContentCalls());
   await step('import', () => benchPackImport());
 
