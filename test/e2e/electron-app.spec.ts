@@ -8,9 +8,9 @@
  */
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base, expect, repoRoot } from './kiosk-fixture';
 import { chooseLanguage, contentTexts, nativeNames, uiText } from './kiosk-pages';
 import { fillDischargeForm, openStaffSignIn, sampleForm, setPin, signIn, type FormValues } from './staff-pages';
@@ -19,10 +19,18 @@ import { pdfInfo, pdfText } from '../fixtures/pdf';
 import { callNames } from '../../electron/shared/contract';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
 
+/**
+ * The installed Electron binary, or null. Read from the electron package's path.txt, never by
+ * require('electron'): the electron package (45) downloads the binary on that require when it is missing,
+ * which must not happen on a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+ */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
