@@ -110,13 +110,13 @@ async function listenAndStop(page: Page, locale: Locale): Promise<void> {
   await expect(group).toHaveAttribute('data-speech-status', 'playing');
 
   // The first sentence is highlighted, and is text on the screen.
-  await expect.poll(() => highlighted(page)).not.toBeNull();
+  await expect.poll(() => highlighted(page), { timeout: 20_000 }).not.toBeNull();
   const first = (await highlighted(page))!;
   expect(first.trim().length).toBeGreaterThan(0);
   expect(await page.locator('#screen').innerText()).toContain(first.trim().slice(0, 10));
 
   // The playing position advances.
-  await expect.poll(() => position(page)).not.toBeNull();
+  await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
   const p0 = (await position(page))!;
   await expect.poll(async () => (await position(page)) ?? -1).toBeGreaterThan(p0 + 0.1);
 
@@ -212,9 +212,9 @@ test('recorded narration on an element is played instead of the built-in voice f
 
   await page.locator('.toolbar .listen').click();
   // The narrated title first, highlighted as a whole, from the recording.
-  await expect.poll(() => highlighted(page)).toBe(titleText);
+  await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe(titleText);
   await expect.poll(() => narrationRequests).toBe(1);
-  await expect.poll(() => position(page)).not.toBeNull();
+  await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
   // Then the built-in voice goes on with the next sentences, never the title.
   await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(titleText);
   expect(synthesised.length).toBeGreaterThan(0);
@@ -236,8 +236,8 @@ test('the language screen says each name in its own language, and a glossary def
     await page.locator(`#language-${locale.code} + .language-hear`).click();
     await expect.poll(() => calls.length).toBeGreaterThan(before);
     expect(calls[before]).toEqual(expect.objectContaining({ locale: locale.code, sentences: [locale.nativeName] }));
-    await expect.poll(() => highlighted(page)).toBe(locale.nativeName);
-    await expect.poll(() => position(page)).not.toBeNull();
+    await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe(locale.nativeName);
+    await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
   }
 
   const last = spoken.at(-1)!;
@@ -251,7 +251,7 @@ test('the language screen says each name in its own language, and a glossary def
   await expect.poll(() => calls.length).toBeGreaterThan(before);
   expect(calls[before]!.locale).toBe(last.code);
   // The term (the dialog's title) first, then its definition.
-  await expect.poll(() => highlighted(page)).toBe((await dialog.locator('h2').innerText()).trim());
+  await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe((await dialog.locator('h2').innerText()).trim());
   await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe((await dialog.locator('h2').innerText()).trim());
   expect(definition).toContain((await highlighted(page))!.trim().slice(0, 5));
   // Closing the dialog stops reading.
@@ -293,7 +293,8 @@ test('changing screen, changing language and the idle reset each stop reading; r
   await openIn(page, en);
   const reading = async () => {
     await page.locator('.toolbar .listen').click();
-    await expect.poll(() => position(page)).not.toBeNull();
+    // The first sentence is synthesised on the tap (a cold cache): on a loaded machine that can take seconds.
+    await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
     expect(await highlighted(page)).not.toBeNull();
   };
   const stopped = async () => {
