@@ -1,0 +1,41 @@
+/** Issue 12, "Settings that apply at once": a saved setting reaches the patient screens without a reload; what needs a restart says so. */
+import { test, expect } from './kiosk-fixture';
+import { chooseLanguage, uiText } from './kiosk-pages';
+import { adminText, openAdmin, openTab } from './admin-pages';
+
+test('a shorter idle timeout applies at once, without a reload; kiosk mode says it needs a restart, beside it and on saving', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  await page.clock.install();
+  await openAdmin(page, kiosk);
+  await openTab(page, 'settings');
+
+  const kioskMode = page.getByRole('checkbox', { name: adminText('settings.kioskMode') });
+  await expect(kioskMode).toHaveAccessibleDescription(new RegExp(`^${escapeRegExp(adminText('settings.needsRestart'))}`));
+  await expect(page.locator('.check-field', { has: kioskMode }).locator('.field-restart')).toHaveText(adminText('settings.needsRestart'));
+  // No other setting is marked: everything else applies at once.
+  await expect(page.locator('.settings-tab .field-restart')).toHaveCount(1);
+
+  const done = page.locator('.settings-save .admin-done');
+  const save = page.getByRole('button', { name: adminText('settings.save') });
+  await kioskMode.check();
+  await save.click();
+  await expect(done).toHaveText(`${adminText('settings.saved')} ${adminText('settings.savedNeedsRestart')}`);
+
+  // Marks this page: a reload would forget it.
+  await page.evaluate(() => document.documentElement.setAttribute('data-test-page', 'not reloaded'));
+  await page.getByLabel(adminText('settings.idle')).fill('10');
+  await save.click();
+  await expect(done).toHaveText(adminText('settings.saved'));
+
+  await page.getByRole('button', { name: uiText('en', 'staff.signOut') }).first().click();
+  await chooseLanguage(page, 'en');
+  await page.clock.fastForward(9_000);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.clock.fastForward(2_000);
+  await expect(page.getByRole('dialog', { name: uiText('en', 'idle.title') })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-test-page', 'not reloaded');
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
