@@ -2,6 +2,10 @@
 import { test, expect } from './kiosk-fixture';
 import { chooseLanguage, uiText } from './kiosk-pages';
 import { adminText, openAdmin, openTab } from './admin-pages';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sourcePack } from '../fixtures/content';
 
 test('a shorter idle timeout applies at once, without a reload; kiosk mode says it needs a restart, beside it and on saving', async ({ page, kiosk }) => {
   test.setTimeout(60_000);
@@ -34,6 +38,28 @@ test('a shorter idle timeout applies at once, without a reload; kiosk mode says 
   await page.clock.fastForward(2_000);
   await expect(page.getByRole('dialog', { name: uiText('en', 'idle.title') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-test-page', 'not reloaded');
+});
+
+test('web mode: a watch folder saved on the Settings screen is watched at once; a pack dropped there is imported without a restart', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  const folder = mkdtempSync(join(tmpdir(), 'kiosk-watch-web-'));
+  await openAdmin(page, kiosk);
+  await openTab(page, 'settings');
+  await page.getByRole('checkbox', { name: adminText('settings.allowUnsigned') }).check();
+  await page.getByLabel(adminText('settings.watchFolder')).fill(folder);
+  await page.getByRole('button', { name: adminText('settings.save') }).click();
+  await expect(page.locator('.settings-save .admin-done')).toHaveText(adminText('settings.saved'));
+
+  const pack = sourcePack();
+  pack.texts = pack.texts.filter((t) => t.locale === 'en' || t.locale === 'es').map((t) => (t.key === 'topic.after.title' && t.locale === 'es' ? { ...t, text: 'Desde la carpeta vigilada' } : t));
+  writeFileSync(join(folder, 'update.kpack'), JSON.stringify(pack));
+  const spanishTitle = async () => {
+    const r = await page.request.post(`${kiosk.url}api/getTopic`, { data: { procedureId: 'kyphoplasty', topicId: 'after', locale: 'es' } });
+    return ((await r.json()) as { value?: { topic: { title: string } } }).value?.topic.title;
+  };
+  // The watcher waits until the file has not changed for a few seconds, then imports it.
+  await expect.poll(spanishTitle, { timeout: 30_000 }).toBe('Desde la carpeta vigilada');
+  expect(existsSync(join(folder, 'processed', 'update.kpack'))).toBe(true);
 });
 
 function escapeRegExp(text: string): string {
