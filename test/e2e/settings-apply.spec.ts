@@ -2,7 +2,7 @@
 import { test, expect } from './kiosk-fixture';
 import { chooseLanguage, uiText } from './kiosk-pages';
 import { adminText, openAdmin, openTab } from './admin-pages';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourcePack } from '../fixtures/content';
@@ -43,23 +43,27 @@ test('a shorter idle timeout applies at once, without a reload; kiosk mode says 
 test('web mode: a watch folder saved on the Settings screen is watched at once; a pack dropped there is imported without a restart', async ({ page, kiosk }) => {
   test.setTimeout(60_000);
   const folder = mkdtempSync(join(tmpdir(), 'kiosk-watch-web-'));
-  await openAdmin(page, kiosk);
-  await openTab(page, 'settings');
-  await page.getByRole('checkbox', { name: adminText('settings.allowUnsigned') }).check();
-  await page.getByLabel(adminText('settings.watchFolder')).fill(folder);
-  await page.getByRole('button', { name: adminText('settings.save') }).click();
-  await expect(page.locator('.settings-save .admin-done')).toHaveText(adminText('settings.saved'));
+  try {
+    await openAdmin(page, kiosk);
+    await openTab(page, 'settings');
+    await page.getByRole('checkbox', { name: adminText('settings.allowUnsigned') }).check();
+    await page.getByLabel(adminText('settings.watchFolder')).fill(folder);
+    await page.getByRole('button', { name: adminText('settings.save') }).click();
+    await expect(page.locator('.settings-save .admin-done')).toHaveText(adminText('settings.saved'));
 
-  const pack = sourcePack();
-  pack.texts = pack.texts.filter((t) => t.locale === 'en' || t.locale === 'es').map((t) => (t.key === 'topic.after.title' && t.locale === 'es' ? { ...t, text: 'Desde la carpeta vigilada' } : t));
-  writeFileSync(join(folder, 'update.kpack'), JSON.stringify(pack));
-  const spanishTitle = async () => {
-    const r = await page.request.post(`${kiosk.url}api/getTopic`, { data: { procedureId: 'kyphoplasty', topicId: 'after', locale: 'es' } });
-    return ((await r.json()) as { value?: { topic: { title: string } } }).value?.topic.title;
-  };
-  // The watcher waits until the file has not changed for a few seconds, then imports it.
-  await expect.poll(spanishTitle, { timeout: 30_000 }).toBe('Desde la carpeta vigilada');
-  expect(existsSync(join(folder, 'processed', 'update.kpack'))).toBe(true);
+    const pack = sourcePack();
+    pack.texts = pack.texts.filter((t) => t.locale === 'en' || t.locale === 'es').map((t) => (t.key === 'topic.after.title' && t.locale === 'es' ? { ...t, text: 'Desde la carpeta vigilada' } : t));
+    writeFileSync(join(folder, 'update.kpack'), JSON.stringify(pack));
+    const spanishTitle = async () => {
+      const r = await page.request.post(`${kiosk.url}api/getTopic`, { data: { procedureId: 'kyphoplasty', topicId: 'after', locale: 'es' } });
+      return ((await r.json()) as { value?: { topic: { title: string } } }).value?.topic.title;
+    };
+    // The watcher waits until the file has not changed for a few seconds, then imports it.
+    await expect.poll(spanishTitle, { timeout: 30_000 }).toBe('Desde la carpeta vigilada');
+    expect(existsSync(join(folder, 'processed', 'update.kpack'))).toBe(true);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 function escapeRegExp(text: string): string {
