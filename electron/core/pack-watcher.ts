@@ -32,7 +32,11 @@ export interface WatchResult {
 export class PackWatcher {
   private timer: NodeJS.Timeout | null = null;
   private watcher: FSWatcher | null = null;
+  /** The scan a file-system event asked for, once the file has had time to settle. */
+  private pending: NodeJS.Timeout | null = null;
   private busy = false;
+  /** Counts stops, so a scan under way when the watcher stops moves nothing more. */
+  private stops = 0;
 
   constructor(
     private readonly folder: string,
@@ -56,8 +60,10 @@ export class PackWatcher {
     const now = (this.options.now ?? Date.now)();
     const settle = this.options.settleMs ?? 3000;
     const results: WatchResult[] = [];
+    const stops = this.stops;
     try {
       for (const file of readdirSync(this.folder).filter((f) => f.toLowerCase().endsWith(PACK_EXTENSION)).sort()) {
+        if (this.stops !== stops) break;
         const path = join(this.folder, file);
         const info = lstatSync(path);
         if (info.isSymbolicLink()) {
@@ -94,7 +100,14 @@ export class PackWatcher {
     this.timer = setInterval(() => void this.scan(), intervalMs);
     this.timer.unref();
     try {
-      this.watcher = watch(this.folder, () => setTimeout(() => void this.scan(), (this.options.settleMs ?? 3000) + 100).unref());
+      this.watcher = watch(this.folder, () => {
+        if (this.pending) clearTimeout(this.pending);
+        this.pending = setTimeout(() => {
+          this.pending = null;
+          void this.scan();
+        }, (this.options.settleMs ?? 3000) + 100);
+        this.pending.unref();
+      });
     } catch {
       /* network shares may not support watching; the interval still scans */
     }
@@ -102,6 +115,10 @@ export class PackWatcher {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.stops++;
+    // A scan asked for by an event before stopping must not run after it.
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
     this.watcher?.close();
     this.timer = null;
     this.watcher = null;

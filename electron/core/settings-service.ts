@@ -19,8 +19,30 @@ function settingsProblem(s: Settings): KioskError | null {
   return null;
 }
 
+/** What a successful save changed: the settings before it and as stored after it. */
+export interface SettingsChange {
+  before: Settings;
+  after: Settings;
+}
+
+export type SettingsListener = (change: SettingsChange) => void;
+
 export class SettingsService {
-  constructor(private readonly db: Db | null) {}
+  private readonly listeners = new Set<SettingsListener>();
+
+  constructor(
+    private readonly db: Db | null,
+    /** Told when a listener throws; the save itself stands (it is already committed). */
+    private readonly onListenerError: (e: unknown) => void = (e) => console.error(`settings: a settings listener failed: ${e instanceof Error ? e.name : typeof e}`),
+  ) {}
+
+  /** Calls `listener` after every successful save, with the settings before and after. Returns a function that stops it. */
+  onChange(listener: SettingsListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
 
   get(): Settings {
     if (!this.db) return defaultSettings;
@@ -39,6 +61,7 @@ export class SettingsService {
     const problem = settingsProblem(valid);
     if (problem) throw problem;
     const db = this.db;
+    const before = this.get();
     const put = db.prepare(
       `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
@@ -46,6 +69,14 @@ export class SettingsService {
     db.transaction(() => {
       for (const [key, value] of Object.entries(valid)) put.run(key, JSON.stringify(value), now.toISOString());
     })();
-    return this.get();
+    const after = this.get();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener({ before, after });
+      } catch (e) {
+        this.onListenerError(e);
+      }
+    }
+    return after;
   }
 }

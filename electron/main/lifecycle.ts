@@ -10,7 +10,7 @@ import type * as Electron from 'electron';
 import type { BrowserWindow, Event, Input } from 'electron';
 import { openKioskCore, type KioskCore, type KioskCoreOptions } from '../core/kiosk-core';
 import { createHandlers } from '../core/handlers';
-import { PackWatcher } from '../core/pack-watcher';
+import { WatchFolderService } from '../core/watch-folder-service';
 import { createDispatcher } from '../core/dispatch';
 import { STAFF_SESSION_IDLE_MS } from '../shared/staff';
 import { APP_HOME_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -215,9 +215,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
     // Calls are logged by name only: their input may hold what a nurse typed.
     const dispatcher = createDispatcher(createHandlers(core, printing), (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }));
     registerIpc(ipcMain, dispatcher, sessions);
-    // A configured watch folder (USB mount or network share) is scanned for new content packs.
-    const watchFolder = core.settings.get().watchFolder;
-    if (watchFolder) new PackWatcher(watchFolder, core.packs, { log: (line) => log.info(line) }).start();
+    // The watch folder in Settings (USB mount or network share) is scanned for new content packs; a new folder applies at once.
+    new WatchFolderService(core.settings, core.packs, { log: (line) => log.info(line) }).start();
     options.electron.powerMonitor.on('shutdown', () => allowQuit('system shutdown'));
     createMainWindow();
   };

@@ -68,3 +68,14 @@ export const defaultSettings: Settings = {
   siteBaseUrl: '',
   clinicLogo: '',
 };
+
+/**
+ * Settings the kiosk reads only when the app starts (kiosk mode decides the window's full
+ * screen and whether patients can close it). Every other setting applies as soon as it is saved.
+ */
+export const settingsNeedingRestart = ['kioskMode'] as const satisfies readonly (keyof Settings)[];
+
+/** Whether a save changed a setting that needs the app to start again. */
+export function restartNeededFor(before: Settings, after: Settings): boolean {
+  return settingsNeedingRestart.some((key) => before[key] !== after[key]);
+}

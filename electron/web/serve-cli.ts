@@ -10,7 +10,7 @@ import { createHandlers } from '../core/handlers';
 import { createDispatcher } from '../core/dispatch';
 import { defaultDataDir } from '../core/data-dir';
 import { createWebServer } from './server';
-import { PackWatcher } from '../core/pack-watcher';
+import { WatchFolderService } from '../core/watch-folder-service';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -50,9 +50,9 @@ try {
 }
 for (const warning of core.local.warnings) console.warn(`serve: warning: ${warning}`);
 
-const watchFolder = core.settings.get().watchFolder;
-const watcher = watchFolder ? new PackWatcher(watchFolder, core.packs, { log: (line) => console.log(`serve: ${line}`) }) : null;
-watcher?.start();
+// The watch folder in Settings is scanned for content packs; a new folder applies at once.
+const watcher = new WatchFolderService(core.settings, core.packs, { log: (line) => console.log(`serve: ${line}`) });
+watcher.start();
 
 // An error's name and the call only: its message or stack may quote what someone typed or a file's bytes.
 const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${e instanceof Error ? e.name : typeof e}`));
@@ -77,7 +77,7 @@ server.listen(port, '127.0.0.1', async () => {
 });
 
 function stop(): void {
-  watcher?.stop();
+  watcher.stop();
   server.close();
   server.closeAllConnections();
   core.close();

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
@@ -36,19 +36,22 @@ export function App() {
   return <KioskLoader key={generation} onReset={() => setGeneration((g) => g + 1)} />;
 }
 
-/** Loads what every screen needs (clinic settings, languages), then runs the kiosk. */
+/** Loads what every screen needs (clinic settings, languages), then runs the kiosk; reads them again on `refreshSettings`. */
 function KioskLoader({ onReset }: { onReset: () => void }) {
-  const info = useCall('getAppInfo', {});
-  const locales = useCall('listLocales', {});
+  const [settingsVersion, setSettingsVersion] = useState(0);
+  // While a new read is under way the last answer stays, so the screen never blanks.
+  const info = useCall('getAppInfo', {}, settingsVersion);
+  const locales = useCall('listLocales', {}, settingsVersion);
+  const refreshSettings = useCallback(() => setSettingsVersion((v) => v + 1), []);
   if (info.state === 'error' || locales.state === 'error') {
     const detail = info.state === 'error' ? info.error.message : locales.state === 'error' ? locales.error.message : '';
     return <ErrorScreen detail={detail} onRestart={() => window.location.reload()} />;
   }
   if (info.state !== 'ready' || locales.state !== 'ready') return <p className="loading">…</p>;
-  return <KioskShell info={info.value} locales={locales.value} onReset={onReset} />;
+  return <KioskShell info={info.value} locales={locales.value} onReset={onReset} refreshSettings={refreshSettings} />;
 }
 
-function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale[]; onReset: () => void }) {
+function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo; locales: Locale[]; onReset: () => void; refreshSettings: () => void }) {
   const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const onStaffScreen = staffScreens.has(state.screen.name);
@@ -94,11 +97,19 @@ function KioskShell({ info, locales, onReset }: { info: AppInfo; locales: Locale
 
   useStaffKeepAlive(state.staffRole !== 'public');
 
+  // Back on the attract screen, the next patient gets the settings as they are now.
+  const onAttract = state.screen.name === 'attract';
+  const wasOnAttract = useRef(onAttract);
+  useEffect(() => {
+    if (onAttract && !wasOnAttract.current) refreshSettings();
+    wasOnAttract.current = onAttract;
+  }, [onAttract, refreshSettings]);
+
   // Changing screen or language stops reading aloud (so does the reset, by unmounting).
   const screenKey = JSON.stringify(state.screen);
   useEffect(() => () => reader.stop(), [screenKey, locale.code]);
 
-  const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList };
+  const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList, refreshSettings };
   return (
     <KioskContext.Provider value={value}>
       <div className="kiosk">

@@ -11,6 +11,8 @@ export interface KioskContextValue {
   locale: Locale;
   procedureId: string;
   procedures: ProcedureSummary[];
+  /** Reads the clinic settings and languages again (after an admin saves them), keeping the screen and the session. */
+  refreshSettings: () => void;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

@@ -64,7 +64,7 @@ export function AdminScreen() {
     requestAnimationFrame(() => heading.current?.focus());
   };
 
-  /** Signs out. After new settings or a restore the page starts afresh so the patient screens read them. */
+  /** Signs out. After a restore the page starts afresh so the patient screens read the restored data (saved settings apply at once). */
   const signOut = async () => {
     if (!restartNeeded.current) {
       dispatch({ type: 'reset' });

@@ -4,7 +4,8 @@ import { callApi } from '../../api/client';
 import type { ApiError } from '../../api/client';
 import { useAdmin } from './admin-context';
 import { describedBy, DoneNote, ErrorNote, errorText, Field, imageTypeOf, LoadState, readAsDataUrl, base64Of, useLoad } from './admin-shared';
-import type { Settings } from '../../../../electron/shared/settings-schema';
+import { restartNeededFor, settingsNeedingRestart, type Settings } from '../../../../electron/shared/settings-schema';
+import { useKiosk } from '../../kiosk-context';
 import { moveLocale, patientLocales } from '../../../../electron/shared/locale-order';
 import { ReadAloudSettings } from './ReadAloudSettings';
 
@@ -111,7 +112,8 @@ function plain(message: string): string {
 /** Every clinic setting in one form, saved together. */
 export function SettingsTab() {
   const { t } = useTranslation();
-  const { languages, markRestartNeeded } = useAdmin();
+  const { languages } = useAdmin();
+  const { refreshSettings } = useKiosk();
   const [loaded] = useLoad('adminGetSettings', {});
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -149,29 +151,39 @@ export function SettingsTab() {
       {...extra}
     />
   );
-  const check = (key: 'approvedContentOnly' | 'kioskMode' | 'allowUnsignedPacks', label: string, hint: string) => (
-    <div className="check-field">
-      <label className="check">
-        <input type="checkbox" checked={draft[key]} onChange={(e) => set(key, e.target.checked)} aria-describedby={`s-${key}-hint`} />
-        <span>{label}</span>
-      </label>
-      <p className="field-hint" id={`s-${key}-hint`}>
-        {hint}
-      </p>
-    </div>
-  );
+  const check = (key: 'approvedContentOnly' | 'kioskMode' | 'allowUnsignedPacks', label: string, hint: string) => {
+    const restart = (settingsNeedingRestart as readonly string[]).includes(key);
+    return (
+      <div className="check-field">
+        <label className="check">
+          <input type="checkbox" checked={draft[key]} onChange={(e) => set(key, e.target.checked)} aria-describedby={restart ? `s-${key}-restart s-${key}-hint` : `s-${key}-hint`} />
+          <span>{label}</span>
+        </label>
+        {restart && (
+          <p className="field-restart" id={`s-${key}-restart`}>
+            {t('admin.settings.needsRestart')}
+          </p>
+        )}
+        <p className="field-hint" id={`s-${key}-hint`}>
+          {hint}
+        </p>
+      </div>
+    );
+  };
 
   const save = async () => {
     setBusy(true);
     setDone('');
     try {
       const stored = await callApi('adminSaveSettings', { settings: toSettings(draft) });
+      const restart = saved !== null && restartNeededFor(saved, stored);
       setSaved(stored);
       setDraft(toDraft(stored));
       setErrors({});
       setNotice('');
-      setDone(t('admin.settings.saved'));
-      markRestartNeeded();
+      setDone(restart ? `${t('admin.settings.saved')} ${t('admin.settings.savedNeedsRestart')}` : t('admin.settings.saved'));
+      // The patient screens read the new settings now: no sign-out or reload needed.
+      refreshSettings();
     } catch (e) {
       const error = (e as ApiError).error;
       if (error?.issues?.length || error?.field) {
