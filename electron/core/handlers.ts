@@ -4,7 +4,7 @@ import type { KioskCore } from './kiosk-core';
 import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
-import type { PrintJob } from '../shared/printing';
+import { printedPages, type PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
@@ -127,11 +127,9 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     buildDischargeSheet: ({ form }) => sheetFor(form),
     printDischargeSheet: async ({ form, mode, cardOnly }) => {
       if (!platform.printSheet) throw new KioskError('NOT_FOUND', 'Printing from the app is only available in the desktop app; use the browser\'s Print instead.');
-      const outcome = await platform.printSheet({ sheet: sheetFor(form), cardOnly, mode, printerName: core.settings.get().printerName });
-      if (outcome.outcome !== 'cancelled') {
-        core.usage.increment(cardOnly ? 'card_printed' : 'sheet_printed', form.locale);
-        if (form.secondLocale && !cardOnly) core.usage.increment('sheet_printed_second_language', form.secondLocale);
-      }
+      const sheet = sheetFor(form);
+      const outcome = await platform.printSheet({ sheet, cardOnly, mode, printerName: core.settings.get().printerName });
+      if (outcome.outcome !== 'cancelled') core.usage.recordPrint(printedPages(sheet, cardOnly));
       return outcome;
     },
     getPrintJob: (_input, ctx) => {
@@ -219,10 +217,8 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { restored: true, safetyCopy: safetyCopy.split(/[\\/]/).pop() ?? safetyCopy };
     },
 
-    recordSheetPrinted: ({ locale, secondLocale, card }) => {
-      core.usage.increment('sheet_printed', locale);
-      if (secondLocale) core.usage.increment('sheet_printed_second_language', secondLocale);
-      if (card) core.usage.increment('card_printed', locale);
+    recordSheetPrinted: (printed) => {
+      core.usage.recordPrint(printed);
       return { counted: true };
     },
   };
