@@ -21,6 +21,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 export class CliError extends Error {}
 
+/** Who the audit log names for what the CLI changes. */
+const CLI_ROLE = 'admin-cli';
+
 interface Command {
   summary: string;
   usage: string;
@@ -88,7 +91,7 @@ export const commands: Record<string, Command> = {
     async run(core, values) {
       const place = signInPlace.safeParse(values.place);
       if (!place.success) throw new CliError('--place must be "kiosk", "workstation" or "web"');
-      core.staff.unlock('admin-cli', place.data);
+      core.staff.unlock(CLI_ROLE, place.data);
       return `Staff sign-in at ${place.data} is unlocked.`;
     },
   },
@@ -98,8 +101,8 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string', description: 'where to write the pack' }, procedure: { type: 'string', description: 'only this procedure' }, languages: { type: 'string', description: 'only these languages (comma-separated; English is always included)' } },
     async run(core, v) {
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
-      const pack = core.packs.exportPack({ procedureId: v.procedure as string | undefined, locales: typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
-      writeFileSync(v.out, JSON.stringify(pack, null, 1));
+      const locales = typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+      const { pack } = core.packs.exportPackFile(CLI_ROLE, { procedureId: v.procedure as string | undefined, locales }, resolve(v.out));
       return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts${pack.narrations?.length ? `, ${pack.narrations.length} recording(s)` : ''}.`;
     },
   },
@@ -113,7 +116,7 @@ export const commands: Record<string, Command> = {
         const summary = await core.packs.preview(bytes, String(v.file).split(/[\\/]/).pop() ?? 'pack');
         const lines = [`Pack: ${summary.description} (${summary.signature === 'trusted' ? `signed by trusted key ${summary.keyId}` : 'unsigned'})`, ...summary.languages.map((l) => `  ${l.locale.padEnd(8)} ${l.added} added, ${l.changed} changed, ${l.removed} removed`)];
         if (v['dry-run']) return [...lines, 'Dry run: nothing was changed.'].join('\n');
-        const { versionId } = core.packs.apply('admin-cli', summary.token);
+        const { versionId } = core.packs.apply(CLI_ROLE, summary.token);
         return [...lines, `Imported as content version ${versionId}.`].join('\n');
       } catch (e) {
         if (e instanceof PackRejected) throw new CliError(problemsText(e));
@@ -193,7 +196,7 @@ export const commands: Record<string, Command> = {
     usage: 'backup [--out FILE]',
     options: { out: { type: 'string', description: 'backup file (default: backups/ in the data folder)' } },
     async run(core, v) {
-      const { path, bytes } = await core.backup.backup(typeof v.out === 'string' ? resolve(v.out) : undefined);
+      const { path, bytes } = await core.backup.backup(CLI_ROLE, typeof v.out === 'string' ? resolve(v.out) : undefined);
       return `Backed up to ${path} (${bytes} bytes).`;
     },
   },
@@ -203,7 +206,7 @@ export const commands: Record<string, Command> = {
     options: { file: { type: 'string', description: 'the backup file' } },
     async run(core, v) {
       readFile(v.file, 'backup file');
-      const { safetyCopy } = await core.backup.restore(resolve(String(v.file)));
+      const { safetyCopy } = await core.backup.restore(CLI_ROLE, resolve(String(v.file)));
       return `Restored from ${v.file}. The data before the restore was kept in ${safetyCopy}.`;
     },
   },

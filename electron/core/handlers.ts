@@ -9,10 +9,7 @@ import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
-import { PACK_EXTENSION } from '../shared/admin-types';
 import { exportSite } from './site-export';
-import { join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -164,10 +161,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminAttachNarration: ({ procedureId, locale, key, data, recordedBy }, ctx) => core.admin.attachNarration(ctx.session.role, procedureId, locale, key, data, recordedBy ?? ''),
     adminRemoveNarration: ({ procedureId, locale, key }, ctx) => core.admin.removeNarration(ctx.session.role, procedureId, locale, key),
     adminExportPack: ({ procedureId, locales }, ctx) => {
-      const pack = core.packs.exportPack({ procedureId, locales });
-      const json = JSON.stringify(pack, null, 1);
-      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}${PACK_EXTENSION}`;
-      core.audit.record(ctx.session.role, 'export-pack', fileName, null, json);
+      const { fileName, json } = core.packs.exportPackFile(ctx.session.role, { procedureId, locales });
       return { fileName, json };
     },
     adminPreviewImport: ({ fileName, json }) => core.packs.preview(json, fileName),
@@ -189,14 +183,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       const rows = core.usage.rows();
       return { rows, csv: toCsv(['day', 'metric', 'dimension', 'count'], rows.map((r) => [r.day, r.metric, r.dimension, r.count])) };
     },
-    adminSaveExport: ({ fileName, content }, ctx) => {
-      const dir = join(core.dataDir, 'exports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, fileName);
-      writeFileSync(path, content);
-      core.audit.record(ctx.session.role, 'save-export', fileName, null, content);
-      return { path };
-    },
+    adminSaveExport: ({ fileName, content }, ctx) => core.exports.save(ctx.session.role, fileName, content),
     adminExportSite: ({ outDir, baseUrl }, ctx) => {
       const settings = core.settings.get();
       const base = baseUrl ?? settings.siteBaseUrl;
@@ -206,16 +193,11 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return result;
     },
     adminBackup: async (_input, ctx) => {
-      const { path, bytes } = await core.backup.backup();
-      core.audit.record(ctx.session.role, 'backup', path, null, null);
-      return { name: path.split(/[\\/]/).pop() ?? path, bytes };
+      const { name, bytes } = await core.backup.backup(ctx.session.role);
+      return { name, bytes };
     },
     adminListBackups: () => core.backup.list(),
-    adminRestore: async ({ name }, ctx) => {
-      const { safetyCopy } = await core.backup.restore(join(core.backup.folder(), name));
-      core.audit.record(ctx.session.role, 'restore', name, null, null);
-      return { restored: true, safetyCopy: safetyCopy.split(/[\\/]/).pop() ?? safetyCopy };
-    },
+    adminRestore: async ({ name }, ctx) => ({ restored: true, safetyCopy: (await core.backup.restore(ctx.session.role, core.backup.pathOf(name))).safetyCopyName }),
 
     recordSheetPrinted: (printed) => {
       core.usage.recordPrint(printed);

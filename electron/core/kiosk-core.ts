@@ -15,6 +15,7 @@ import { ContentVersions } from './content-versions';
 import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
+import { SavedExports } from './saved-exports';
 import { SpeechService } from './speech-service';
 import { NarrationService } from './narration';
 import { MediaRegistry } from './media';
@@ -47,6 +48,8 @@ export interface KioskCore {
   narration: NarrationService;
   packs: ContentPacks;
   backup: LocalBackup;
+  /** CSV exports saved into the data folder. */
+  exports: SavedExports;
   speech: SpeechService;
   dataDir: string;
   local: LocalDatabase;
@@ -104,7 +107,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       const s = settings.get();
       return { trustedKeys: s.trustedKeys, allowUnsigned: s.allowUnsignedPacks };
     }),
-    backup: new LocalBackup(writable, options.dataDir),
+    backup: new LocalBackup(writable, options.dataDir, audit),
+    exports: new SavedExports(options.dataDir, audit),
     speech: new SpeechService({
       command: options.espeakCommand ?? (process.env.KIOSK_ESPEAK_NG || 'espeak-ng'),
       dataDir: options.dataDir,
