@@ -15,7 +15,6 @@ import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
 import { checkSignature, generateSigningKeys, signPack } from '../../db/pack-signing';
 import { PackRejected } from '../core/content-packs';
-import { exportSite } from '../core/site-export';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -186,8 +185,7 @@ export const commands: Record<string, Command> = {
       if (typeof v.out !== 'string' || !v.out) throw new CliError('give --out DIR (a new or empty folder)');
       const baseUrl = typeof v['base-url'] === 'string' ? v['base-url'] : core.settings.get().siteBaseUrl;
       if (!baseUrl) throw new CliError('give --base-url URL (where the site will be hosted), or set the website address in Settings');
-      const result = exportSite({ content: core.content, settings: core.settings.get(), uiStringsDir: core.uiStringsDir, baseUrl, contentHash: core.contentHash, outDir: v.out });
-      core.audit.record('admin-cli', 'export-site', result.path, null, null);
+      const result = core.site.export(CLI_ROLE, v.out, baseUrl);
       return `Wrote the site to ${result.path}: ${result.files} files (${result.bytes} bytes), languages ${result.languages.join(', ')}. Check it with: cd ${result.path} && sha256sum -c SHA256SUMS`;
     },
   },

@@ -9,7 +9,6 @@ import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
-import { exportSite } from './site-export';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -169,12 +168,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminListVersions: () => core.versions?.list() ?? [],
     adminRollback: ({ versionId }, ctx) => core.packs.rollback(ctx.session.role, versionId),
     adminGetSettings: () => core.settings.get(),
-    adminSaveSettings: ({ settings }, ctx) => {
-      const before = core.settings.get();
-      const saved = core.settings.save(settings, now());
-      core.audit.record(ctx.session.role, 'save-settings', 'settings', before, saved);
-      return saved;
-    },
+    adminSaveSettings: ({ settings }, ctx) => core.settings.saveBy(ctx.session.role, settings, now()),
     adminAuditLog: () => {
       const entries = core.audit.list();
       return { entries, csv: toCsv(['id', 'time', 'role', 'action', 'target', 'before', 'after'], entries.map((e) => [e.id, e.at, e.role, e.action, e.target, e.beforeHash, e.afterHash])) };
@@ -184,14 +178,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return { rows, csv: toCsv(['day', 'metric', 'dimension', 'count'], rows.map((r) => [r.day, r.metric, r.dimension, r.count])) };
     },
     adminSaveExport: ({ fileName, content }, ctx) => core.exports.save(ctx.session.role, fileName, content),
-    adminExportSite: ({ outDir, baseUrl }, ctx) => {
-      const settings = core.settings.get();
-      const base = baseUrl ?? settings.siteBaseUrl;
-      if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
-      const result = exportSite({ content: core.content, settings, uiStringsDir: core.uiStringsDir, baseUrl: base, contentHash: core.contentHash, outDir });
-      core.audit.record(ctx.session.role, 'export-site', result.path, null, null);
-      return result;
-    },
+    adminExportSite: ({ outDir, baseUrl }, ctx) => core.site.export(ctx.session.role, outDir, baseUrl),
     adminBackup: async (_input, ctx) => {
       const { name, bytes } = await core.backup.backup(ctx.session.role);
       return { name, bytes };

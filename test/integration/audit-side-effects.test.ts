@@ -40,7 +40,7 @@ function admin(args: string[], dataDir: string) {
 }
 
 describe('npm run admin writes the audit entries the admin screens write', () => {
-  it('export-pack, backup and restore', () => {
+  it('export-pack, backup, restore and export-site', () => {
     const data = tempDir();
     const files = tempDir();
     const pack = join(files, 'pack.kpack');
@@ -61,6 +61,10 @@ describe('npm run admin writes the audit entries the admin screens write', () =>
       ['admin-cli', 'restore', 'b.db'],
       ['admin-cli', 'export-pack', pack],
     ]);
+
+    const site = join(tempDir(), 'site');
+    expect(admin(['export-site', '--out', site, '--base-url', 'https://clinic.example/take-home'], data).code).toBe(0);
+    expect(auditOf(data)[0]).toEqual(['admin-cli', 'export-site', site]);
   });
 });
 
@@ -109,7 +113,7 @@ describe.each([
   ['Electron IPC', overIpc],
   ['web mode HTTP', overHttp],
 ] as const)('the admin screens over %s', (_name, transport) => {
-  it('export a pack, save an export, save settings, back up and restore: each an audit entry by the admin', async () => {
+  it('export a pack, save an export, save settings, back up, restore and export the site: each an audit entry by the admin', async () => {
     const { core } = openTestCore();
     core.staff.setPin('admin', ADMIN_PIN);
     const { call, close } = await transport(core);
@@ -137,6 +141,9 @@ describe.each([
         ['admin', 'save-export', fileName],
         ['admin', 'export-pack', fileName],
       ]);
+      const site = join(tempDir(), 'site');
+      expect(await call('adminExportSite', { outDir: site, baseUrl: 'https://clinic.example/take-home' })).toMatchObject({ ok: true, value: { path: site } });
+      expect(actions()[0]).toEqual(['admin', 'export-site', site]);
     } finally {
       await close();
       core.close();
