@@ -15,11 +15,13 @@ import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
 import { checkSignature, generateSigningKeys, signPack } from '../../db/pack-signing';
 import { PackRejected } from '../core/content-packs';
-import { exportSite } from '../core/site-export';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
 export class CliError extends Error {}
+
+/** Who the audit log names for what the CLI changes. */
+const CLI_ROLE = 'admin-cli';
 
 interface Command {
   summary: string;
@@ -88,7 +90,7 @@ export const commands: Record<string, Command> = {
     async run(core, values) {
       const place = signInPlace.safeParse(values.place);
       if (!place.success) throw new CliError('--place must be "kiosk", "workstation" or "web"');
-      core.staff.unlock('admin-cli', place.data);
+      core.staff.unlock(CLI_ROLE, place.data);
       return `Staff sign-in at ${place.data} is unlocked.`;
     },
   },
@@ -98,8 +100,8 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string', description: 'where to write the pack' }, procedure: { type: 'string', description: 'only this procedure' }, languages: { type: 'string', description: 'only these languages (comma-separated; English is always included)' } },
     async run(core, v) {
       if (typeof v.out !== 'string') throw new CliError('give --out FILE');
-      const pack = core.packs.exportPack({ procedureId: v.procedure as string | undefined, locales: typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
-      writeFileSync(v.out, JSON.stringify(pack, null, 1));
+      const locales = typeof v.languages === 'string' ? v.languages.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+      const { pack } = core.packs.exportPackFile(CLI_ROLE, { procedureId: v.procedure as string | undefined, locales }, resolve(v.out));
       return `Wrote ${v.out}: ${pack.procedures.length} procedure(s), ${pack.locales.length} language(s), ${pack.texts.length} texts${pack.narrations?.length ? `, ${pack.narrations.length} recording(s)` : ''}.`;
     },
   },
@@ -113,7 +115,7 @@ export const commands: Record<string, Command> = {
         const summary = await core.packs.preview(bytes, String(v.file).split(/[\\/]/).pop() ?? 'pack');
         const lines = [`Pack: ${summary.description} (${summary.signature === 'trusted' ? `signed by trusted key ${summary.keyId}` : 'unsigned'})`, ...summary.languages.map((l) => `  ${l.locale.padEnd(8)} ${l.added} added, ${l.changed} changed, ${l.removed} removed`)];
         if (v['dry-run']) return [...lines, 'Dry run: nothing was changed.'].join('\n');
-        const { versionId } = core.packs.apply('admin-cli', summary.token);
+        const { versionId } = core.packs.apply(CLI_ROLE, summary.token);
         return [...lines, `Imported as content version ${versionId}.`].join('\n');
       } catch (e) {
         if (e instanceof PackRejected) throw new CliError(problemsText(e));
@@ -183,8 +185,7 @@ export const commands: Record<string, Command> = {
       if (typeof v.out !== 'string' || !v.out) throw new CliError('give --out DIR (a new or empty folder)');
       const baseUrl = typeof v['base-url'] === 'string' ? v['base-url'] : core.settings.get().siteBaseUrl;
       if (!baseUrl) throw new CliError('give --base-url URL (where the site will be hosted), or set the website address in Settings');
-      const result = exportSite({ content: core.content, settings: core.settings.get(), uiStringsDir: core.uiStringsDir, baseUrl, contentHash: core.contentHash, outDir: v.out });
-      core.audit.record('admin-cli', 'export-site', result.path, null, null);
+      const result = core.site.export(CLI_ROLE, v.out, baseUrl);
       return `Wrote the site to ${result.path}: ${result.files} files (${result.bytes} bytes), languages ${result.languages.join(', ')}. Check it with: cd ${result.path} && sha256sum -c SHA256SUMS`;
     },
   },
@@ -193,7 +194,7 @@ export const commands: Record<string, Command> = {
     usage: 'backup [--out FILE]',
     options: { out: { type: 'string', description: 'backup file (default: backups/ in the data folder)' } },
     async run(core, v) {
-      const { path, bytes } = await core.backup.backup(typeof v.out === 'string' ? resolve(v.out) : undefined);
+      const { path, bytes } = await core.backup.backup(CLI_ROLE, typeof v.out === 'string' ? resolve(v.out) : undefined);
       return `Backed up to ${path} (${bytes} bytes).`;
     },
   },
@@ -203,7 +204,7 @@ export const commands: Record<string, Command> = {
     options: { file: { type: 'string', description: 'the backup file' } },
     async run(core, v) {
       readFile(v.file, 'backup file');
-      const { safetyCopy } = await core.backup.restore(resolve(String(v.file)));
+      const { safetyCopy } = await core.backup.restore(CLI_ROLE, resolve(String(v.file)));
       return `Restored from ${v.file}. The data before the restore was kept in ${safetyCopy}.`;
     },
   },

@@ -4,6 +4,7 @@
  * change per language, and applies only on confirmation: one transaction, after a restore point.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Db } from '../../db/connection';
 import { checkPackFile, narrationAudioProblems, type PackProblem } from '../../db/pack-validate';
 import { importPack } from '../../db/importer';
@@ -12,7 +13,7 @@ import { expectedTextKeys } from '../../db/content-keys';
 import { checkSignature, type TrustedKey } from '../../db/pack-signing';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackNarration, type PackText } from '../../db/pack-schema';
 import { KioskError } from '../shared/errors';
-import type { ImportSummary } from '../shared/admin-types';
+import { PACK_EXTENSION, type ImportSummary } from '../shared/admin-types';
 import { contentChanged, type ContentLayers } from './content-layers';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
@@ -38,6 +39,20 @@ export class ContentPacks {
     private readonly trust: () => { trustedKeys: TrustedKey[]; allowUnsigned: boolean },
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * Exports the content as pack JSON for `role`, and records the export in the audit log: under
+   * `writeTo` when the file is written here (the CLI), else under the suggested file name (the
+   * admin screen, whose browser saves it).
+   */
+  exportPackFile(role: string, options: { procedureId?: string; locales?: string[] } = {}, writeTo?: string): { fileName: string; json: string; pack: ContentPack } {
+    const pack = this.exportPack(options);
+    const json = JSON.stringify(pack, null, 1);
+    const fileName = `kiosk-content-${options.procedureId ?? 'all'}${options.locales?.length ? `-${options.locales.join('-')}` : ''}-${new Date(this.now()).toISOString().slice(0, 10)}${PACK_EXTENSION}`;
+    if (writeTo) writeFileSync(writeTo, json);
+    this.audit.record(role, 'export-pack', writeTo ?? fileName, null, json);
+    return { fileName, json, pack };
+  }
 
   /** The content as patients see it, as a pack: everything, one procedure, or chosen languages (English always). */
   exportPack(options: { procedureId?: string; locales?: string[] } = {}): ContentPack {

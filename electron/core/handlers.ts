@@ -4,15 +4,11 @@ import type { KioskCore } from './kiosk-core';
 import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
-import type { PrintJob } from '../shared/printing';
+import { printedPages, type PrintJob } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
-import { PACK_EXTENSION } from '../shared/admin-types';
-import { exportSite } from './site-export';
-import { join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -127,11 +123,9 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     buildDischargeSheet: ({ form }) => sheetFor(form),
     printDischargeSheet: async ({ form, mode, cardOnly }) => {
       if (!platform.printSheet) throw new KioskError('NOT_FOUND', 'Printing from the app is only available in the desktop app; use the browser\'s Print instead.');
-      const outcome = await platform.printSheet({ sheet: sheetFor(form), cardOnly, mode, printerName: core.settings.get().printerName });
-      if (outcome.outcome !== 'cancelled') {
-        core.usage.increment(cardOnly ? 'card_printed' : 'sheet_printed', form.locale);
-        if (form.secondLocale && !cardOnly) core.usage.increment('sheet_printed_second_language', form.secondLocale);
-      }
+      const sheet = sheetFor(form);
+      const outcome = await platform.printSheet({ sheet, cardOnly, mode, printerName: core.settings.get().printerName });
+      if (outcome.outcome !== 'cancelled') core.usage.recordPrint(printedPages(sheet, cardOnly));
       return outcome;
     },
     getPrintJob: (_input, ctx) => {
@@ -166,10 +160,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminAttachNarration: ({ procedureId, locale, key, data, recordedBy }, ctx) => core.admin.attachNarration(ctx.session.role, procedureId, locale, key, data, recordedBy ?? ''),
     adminRemoveNarration: ({ procedureId, locale, key }, ctx) => core.admin.removeNarration(ctx.session.role, procedureId, locale, key),
     adminExportPack: ({ procedureId, locales }, ctx) => {
-      const pack = core.packs.exportPack({ procedureId, locales });
-      const json = JSON.stringify(pack, null, 1);
-      const fileName = `kiosk-content-${procedureId ?? 'all'}${locales?.length ? `-${locales.join('-')}` : ''}-${now().toISOString().slice(0, 10)}${PACK_EXTENSION}`;
-      core.audit.record(ctx.session.role, 'export-pack', fileName, null, json);
+      const { fileName, json } = core.packs.exportPackFile(ctx.session.role, { procedureId, locales });
       return { fileName, json };
     },
     adminPreviewImport: ({ fileName, json }) => core.packs.preview(json, fileName),
@@ -177,12 +168,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
     adminListVersions: () => core.versions?.list() ?? [],
     adminRollback: ({ versionId }, ctx) => core.packs.rollback(ctx.session.role, versionId),
     adminGetSettings: () => core.settings.get(),
-    adminSaveSettings: ({ settings }, ctx) => {
-      const before = core.settings.get();
-      const saved = core.settings.save(settings, now());
-      core.audit.record(ctx.session.role, 'save-settings', 'settings', before, saved);
-      return saved;
-    },
+    adminSaveSettings: ({ settings }, ctx) => core.settings.saveBy(ctx.session.role, settings, now()),
     adminAuditLog: () => {
       const entries = core.audit.list();
       return { entries, csv: toCsv(['id', 'time', 'role', 'action', 'target', 'before', 'after'], entries.map((e) => [e.id, e.at, e.role, e.action, e.target, e.beforeHash, e.afterHash])) };
@@ -191,38 +177,17 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       const rows = core.usage.rows();
       return { rows, csv: toCsv(['day', 'metric', 'dimension', 'count'], rows.map((r) => [r.day, r.metric, r.dimension, r.count])) };
     },
-    adminSaveExport: ({ fileName, content }, ctx) => {
-      const dir = join(core.dataDir, 'exports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, fileName);
-      writeFileSync(path, content);
-      core.audit.record(ctx.session.role, 'save-export', fileName, null, content);
-      return { path };
-    },
-    adminExportSite: ({ outDir, baseUrl }, ctx) => {
-      const settings = core.settings.get();
-      const base = baseUrl ?? settings.siteBaseUrl;
-      if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
-      const result = exportSite({ content: core.content, settings, uiStringsDir: core.uiStringsDir, baseUrl: base, contentHash: core.contentHash, outDir });
-      core.audit.record(ctx.session.role, 'export-site', result.path, null, null);
-      return result;
-    },
+    adminSaveExport: ({ fileName, content }, ctx) => core.exports.save(ctx.session.role, fileName, content),
+    adminExportSite: ({ outDir, baseUrl }, ctx) => core.site.export(ctx.session.role, outDir, baseUrl),
     adminBackup: async (_input, ctx) => {
-      const { path, bytes } = await core.backup.backup();
-      core.audit.record(ctx.session.role, 'backup', path, null, null);
-      return { name: path.split(/[\\/]/).pop() ?? path, bytes };
+      const { name, bytes } = await core.backup.backup(ctx.session.role);
+      return { name, bytes };
     },
     adminListBackups: () => core.backup.list(),
-    adminRestore: async ({ name }, ctx) => {
-      const { safetyCopy } = await core.backup.restore(join(core.backup.folder(), name));
-      core.audit.record(ctx.session.role, 'restore', name, null, null);
-      return { restored: true, safetyCopy: safetyCopy.split(/[\\/]/).pop() ?? safetyCopy };
-    },
+    adminRestore: async ({ name }, ctx) => ({ restored: true, safetyCopy: (await core.backup.restore(ctx.session.role, core.backup.pathOf(name))).safetyCopyName }),
 
-    recordSheetPrinted: ({ locale, secondLocale, card }) => {
-      core.usage.increment('sheet_printed', locale);
-      if (secondLocale) core.usage.increment('sheet_printed_second_language', secondLocale);
-      if (card) core.usage.increment('card_printed', locale);
+    recordSheetPrinted: (printed) => {
+      core.usage.recordPrint(printed);
       return { counted: true };
     },
   };

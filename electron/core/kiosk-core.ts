@@ -15,6 +15,8 @@ import { ContentVersions } from './content-versions';
 import { ContentAdmin } from './content-admin';
 import { ContentPacks } from './content-packs';
 import { LocalBackup } from './local-backup';
+import { SavedExports } from './saved-exports';
+import { TakeHomeSite } from './take-home-site';
 import { SpeechService } from './speech-service';
 import { NarrationService } from './narration';
 import { MediaRegistry } from './media';
@@ -47,6 +49,10 @@ export interface KioskCore {
   narration: NarrationService;
   packs: ContentPacks;
   backup: LocalBackup;
+  /** CSV exports saved into the data folder. */
+  exports: SavedExports;
+  /** The take-home website export. */
+  site: TakeHomeSite;
   speech: SpeechService;
   dataDir: string;
   local: LocalDatabase;
@@ -71,12 +77,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   }
   const hashRow = bundled.prepare("SELECT value FROM content_meta WHERE key = 'contentHash'").get() as { value: string } | undefined;
   const local = openLocalDatabase(options.dataDir);
-  const settings = new SettingsService(local.db);
   const writable = local.readOnly ? null : local.db;
+  const audit = new AuditLog(writable);
+  const settings = new SettingsService(local.db, audit);
   const layers = new ContentLayers(bundled, local.db);
   const writableLayers = new ContentLayers(bundled, writable);
   const versions = writable ? new ContentVersions(writable) : null;
-  const audit = new AuditLog(writable);
   const narration = new NarrationService(writableLayers, versions, audit);
   const content = new ContentService(layers, () => {
     const s = settings.get();
@@ -92,6 +98,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   // Patients hear recordings through the read layers, so a read-only database still serves them.
   const servedNarration = new NarrationService(layers, null, audit);
   media.register('narration', (id) => servedNarration.resolve(id));
+  const uiStringsDir = options.uiStringsDir ?? join(dirname(options.bundledContentPath), 'locales');
+  const contentHash = hashRow?.value ?? 'unknown';
   return {
     content,
     settings,
@@ -104,7 +112,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       const s = settings.get();
       return { trustedKeys: s.trustedKeys, allowUnsigned: s.allowUnsignedPacks };
     }),
-    backup: new LocalBackup(writable, options.dataDir),
+    backup: new LocalBackup(writable, options.dataDir, audit),
+    exports: new SavedExports(options.dataDir, audit),
+    site: new TakeHomeSite({ content, settings, audit, uiStringsDir, contentHash }),
     speech: new SpeechService({
       command: options.espeakCommand ?? (process.env.KIOSK_ESPEAK_NG || 'espeak-ng'),
       dataDir: options.dataDir,
@@ -115,9 +125,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     usage: new UsageCounter(local.readOnly ? null : local.db),
     local,
     bundled,
-    contentHash: hashRow?.value ?? 'unknown',
+    contentHash,
     appVersion: options.appVersion,
-    uiStringsDir: options.uiStringsDir ?? join(dirname(options.bundledContentPath), 'locales'),
+    uiStringsDir,
     close() {
       local.db?.close();
       bundled.close();

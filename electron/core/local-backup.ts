@@ -1,7 +1,8 @@
 /**
  * Backup and restore of the clinic's local database. Backup uses SQLite's online backup, so
  * it is consistent while the kiosk runs. Restore checks the file, keeps a safety copy of the
- * current data, then replaces every table's rows in one transaction.
+ * current data, then replaces every table's rows in one transaction. Both are written to the
+ * audit log here, so the admin screens and the CLI leave the same entries.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -10,6 +11,7 @@ import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
 import { contentChanged } from './content-layers';
+import type { AuditLog } from './audit-log';
 
 export const BACKUP_DIR = 'backups';
 /** Tables never taken from (or put into) a backup: the staff PIN hashes stay as they are on this kiosk. */
@@ -20,6 +22,7 @@ export class LocalBackup {
   constructor(
     private readonly db: Db | null,
     private readonly dataDir: string,
+    private readonly audit: AuditLog,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -32,9 +35,19 @@ export class LocalBackup {
     return join(this.dataDir, BACKUP_DIR);
   }
 
-  /** A consistent copy of the local database, readable by the kiosk's account only, without the staff PIN hashes. */
-  async backup(target?: string): Promise<{ path: string; bytes: number }> {
-    const path = target ?? join(this.folder(), `kiosk-backup-${stamp(this.now())}.db`);
+  /** A consistent copy of the local database, readable by the kiosk's account only, without the staff PIN hashes; audited as `role`'s backup. */
+  async backup(role: string, target?: string): Promise<{ path: string; name: string; bytes: number }> {
+    const copy = await this.copyTo(target ?? join(this.folder(), `kiosk-backup-${stamp(this.now())}.db`));
+    this.audit.record(role, 'backup', copy.path, null, null);
+    return { ...copy, name: basename(copy.path) };
+  }
+
+  /** The backup file called `name` in the backups folder (a name from list()). */
+  pathOf(name: string): string {
+    return join(this.folder(), name);
+  }
+
+  private async copyTo(path: string): Promise<{ path: string; bytes: number }> {
     mkdirSync(join(path, '..'), { recursive: true, mode: DATA_DIR_MODE });
     createPrivateFile(path);
     await this.live().backup(path);
@@ -60,7 +73,14 @@ export class LocalBackup {
       .sort((a, b) => b.name.localeCompare(a.name));
   }
 
-  async restore(source: string): Promise<{ safetyCopy: string }> {
+  /** Replaces the local data with a backup's (after a safety copy), then records `role`'s restore in the audit log (the restored one). */
+  async restore(role: string, source: string): Promise<{ safetyCopy: string; safetyCopyName: string }> {
+    const { safetyCopy } = await this.replaceFrom(source);
+    this.audit.record(role, 'restore', basename(source), null, null);
+    return { safetyCopy, safetyCopyName: basename(safetyCopy) };
+  }
+
+  private async replaceFrom(source: string): Promise<{ safetyCopy: string }> {
     const db = this.live();
     let backup: Db;
     try {
@@ -74,7 +94,7 @@ export class LocalBackup {
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
       const tables = (backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-      const safety = await this.backup(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
+      const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
       const liveTables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name));
       db.pragma('foreign_keys = OFF');
       try {

@@ -4,6 +4,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../shared/settin
 import { KioskError } from '../shared/errors';
 import { trustedKeyProblem } from '../../db/pack-signing';
 import { illustrationProblem } from '../../db/illustration-safety';
+import type { AuditLog } from './audit-log';
 
 /** Checks settings need more than their schema: trusted keys must parse as Ed25519, the logo must be a safe picture. */
 function settingsProblem(s: Settings): KioskError | null {
@@ -32,6 +33,8 @@ export class SettingsService {
 
   constructor(
     private readonly db: Db | null,
+    /** Where saveBy() records who changed the settings. */
+    private readonly audit: AuditLog | null = null,
     /** Told when a listener throws; the save itself stands (it is already committed). */
     private readonly onListenerError: (e: unknown) => void = (e) => console.error(`settings: a settings listener failed: ${e instanceof Error ? e.name : typeof e}`),
   ) {}
@@ -78,5 +81,14 @@ export class SettingsService {
       }
     }
     return after;
+  }
+
+  /** Saves settings as `role`'s change (the admin screen's save) and records it, before and after, in the audit log. */
+  saveBy(role: string, settings: Settings, now: Date = new Date()): Settings {
+    if (!this.audit) throw new KioskError('READ_ONLY', 'The local database cannot be written, so settings were not saved.');
+    const before = this.get();
+    const saved = this.save(settings, now);
+    this.audit.record(role, 'save-settings', 'settings', before, saved);
+    return saved;
   }
 }

@@ -1,5 +1,6 @@
 /** Anonymous daily counters: a metric, a dimension such as a language, and a count. Nothing else. */
 import type { Db } from '../../db/connection';
+import type { PrintedPages } from '../shared/printing';
 
 /** Public usage events a window (or, in all, the kiosk) may record per minute; more are not counted. */
 export const USAGE_EVENTS_PER_MINUTE = { perSession: 30, total: 120 };
@@ -52,6 +53,16 @@ export class UsageCounter {
     } catch {
       /* read-only or full disk: counts are best effort */
     }
+  }
+
+  /**
+   * The counts of one print, the same for the desktop app's print and web mode's browser print:
+   * a sheet counts in its language (and its second language), the wallet card in the sheet's language.
+   */
+  recordPrint({ locale, secondLocale, sheet, card }: PrintedPages): void {
+    if (sheet) this.increment('sheet_printed', locale);
+    if (sheet && secondLocale) this.increment('sheet_printed_second_language', secondLocale);
+    if (card) this.increment('card_printed', locale);
   }
 
   rows(): { day: string; metric: string; dimension: string; count: number }[] {

@@ -2,12 +2,13 @@
  * The privileged app:// scheme that serves the built renderer (never file://). Every request
  * is resolved inside the renderer folder; anything that could point outside it (dot
  * segments, encoded slashes or dots, empty segments, drive letters, another host or scheme)
- * is refused before the path is touched. Every response carries the Content-Security-Policy.
+ * is refused before the path is touched. Every response carries the security headers of
+ * electron/shared/static-files.ts (the Content-Security-Policy among them), as web mode's do.
  */
 import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy } from '../shared/csp';
+import { securityHeaders, staticFileHeaders } from '../shared/static-files';
 import { parseMediaPath, type MediaKind } from '../shared/media';
 import { mediaHeaders, type MediaItem } from '../core/media';
 
@@ -70,40 +71,8 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   return extname(target) ? target : null;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function securityHeaders(): Readonly<Record<string, string>> {
-  const headers: Record<string, string> = {
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-  };
-  // The one policy for Electron and web mode lives in electron/shared/csp.ts, a constant
-  // Electronegativity cannot follow; `npm run lint:electron` evaluates that constant with the
-  // tool's own CSP evaluator instead (test/unit/electron-electronegativity.test.ts), where the
-  // evaluator's one "maybe" finding is accepted only with this review:
-  // eng-csp-reviewed script-src: 'self' is app://kiosk, which serves only the built renderer from out/renderer (no JSONP endpoint, no Angular, no uploaded files; pictures under media/ are served only with image types and nosniff, after the SVG allow-list, so they never run as scripts).
-  headers['Content-Security-Policy'] = contentSecurityPolicy; // eng-disable CSP_GLOBAL_CHECK: evaluated by the lint check, see above
-  return headers;
-}
-
 /** Sent with every app:// response, files and errors alike. */
-export const appResponseHeaders = securityHeaders();
+export const appResponseHeaders = securityHeaders;
 
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...appResponseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -143,9 +112,7 @@ export function createAppProtocolHandler(root: string, fetchFile: FileFetcher, m
       return plain(404, 'Not found');
     }
     if (!response.ok) return plain(404, 'Not found');
-    const headers = new Headers();
-    headers.set('Content-Type', contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream');
-    for (const [k, v] of Object.entries(appResponseHeaders)) headers.set(k, v);
+    const headers = new Headers(staticFileHeaders(file));
     return new Response(request.method === 'HEAD' ? null : response.body, { status: 200, headers });
   };
 }

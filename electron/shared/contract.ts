@@ -182,7 +182,8 @@ export const contract = {
 
   recordSheetPrinted: call<{ counted: true }>()(
     'staff',
-    z.strictObject({ locale: localeCode, secondLocale: localeCode.nullable(), card: z.boolean() }),
+    /** What the browser printed (printedPages in shared/printing.ts): the sheet unless `sheet` is false, and the wallet card when `card` is true. */
+    z.strictObject({ locale: localeCode, secondLocale: localeCode.nullable(), sheet: z.boolean().default(true), card: z.boolean() }),
   ),
 } as const;
 

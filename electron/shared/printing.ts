@@ -11,3 +11,16 @@ export interface PrintJob {
   sheet: DischargeSheet;
   cardOnly: boolean;
 }
+
+/** What one print put on paper, as the usage counts see it: the sheet (in one or two languages), the wallet card, or both. */
+export interface PrintedPages {
+  locale: string;
+  secondLocale: string | null;
+  sheet: boolean;
+  card: boolean;
+}
+
+/** The one rule for both print paths: "card only" prints the card alone; a sheet prints with its card when it includes one. */
+export function printedPages(sheet: Pick<DischargeSheet, 'primary' | 'second' | 'includeCard'>, cardOnly: boolean): PrintedPages {
+  return { locale: sheet.primary.locale.code, secondLocale: cardOnly ? null : (sheet.second?.locale.code ?? null), sheet: !cardOnly, card: cardOnly || sheet.includeCard };
+}

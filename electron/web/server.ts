@@ -15,7 +15,7 @@ import { expireIdleStaff, type Dispatcher } from '../core/dispatch';
 import type { Session } from '../core/handlers';
 import { contract, DEFAULT_MAX_BODY_BYTES, isCallName, roleAllows } from '../shared/contract';
 import { httpStatusFor, type CallResult, type ErrorCode } from '../shared/errors';
-import { contentSecurityPolicy } from '../shared/csp';
+import { securityHeaders, staticFileHeaders } from '../shared/static-files';
 import { parseMediaPath, type MediaKind } from '../shared/media';
 import { mediaHeaders, type MediaBytes } from '../core/media';
 
@@ -36,29 +36,7 @@ export interface WebServerOptions {
   media?: (kind: MediaKind, id: string) => MediaBytes | null;
 }
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
 const SESSION_COOKIE = 'kiosk_session';
-
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...securityHeaders, ...extra });
@@ -233,7 +211,8 @@ export function createWebServer(options: WebServerOptions): Server {
     }
     const data = await readFile(file).catch(() => null);
     if (!data) return fail(res, 'NOT_FOUND', 'The kiosk pages are not built. Run "npm run build".');
-    send(res, 200, data, mimeTypes[extname(file)] ?? 'application/octet-stream');
+    res.writeHead(200, staticFileHeaders(file));
+    res.end(data);
   }
 
   return server;

@@ -8,6 +8,8 @@ import type { BrowserWindow as ElectronWindow, BrowserWindowConstructorOptions, 
 import { createHandlers } from '../../electron/core/handlers';
 import { createDispatcher } from '../../electron/core/dispatch';
 import type { DischargeForm } from '../../electron/shared/discharge-form';
+import type { DischargeSheet } from '../../electron/shared/content-types';
+import { printedPages } from '../../electron/shared/printing';
 import { PRINT_JOB_URL } from '../../electron/main/app-protocol';
 import { registerIpc, WindowSessions } from '../../electron/main/ipc';
 import { createPrintServices, paperGeometry } from '../../electron/main/printing';
@@ -228,6 +230,39 @@ describe('printSheet: failures', () => {
   it('geometry: A4 and Letter in microns', () => {
     expect(paperGeometry.A4.microns).toEqual({ width: 210_000, height: 297_000 });
     expect(paperGeometry.Letter.microns).toEqual({ width: 215_900, height: 279_400 });
+  });
+});
+
+describe('usage counts of a print: the desktop app and web mode count alike', () => {
+  const counts = (core: ReturnType<typeof setup>['core']) => core.usage.rows().map((r) => [r.metric, r.dimension, r.count]);
+  const bilingual: DischargeForm = { ...form, secondLocale: 'es', includeCard: true };
+  const cases: { name: string; cardOnly: boolean; form: DischargeForm; expected: (string | number)[][] }[] = [
+    { name: 'the wallet card alone', cardOnly: true, form: bilingual, expected: [['card_printed', 'en', 1]] },
+    { name: 'a two-language sheet with its card', cardOnly: false, form: bilingual, expected: [['card_printed', 'en', 1], ['sheet_printed', 'en', 1], ['sheet_printed_second_language', 'es', 1]] },
+    { name: 'a sheet without a card', cardOnly: false, form: { ...form, includeCard: false }, expected: [['sheet_printed', 'en', 1]] },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: ${c.expected.map((e) => e.slice(0, 2).join(' ')).join(', ')}`, async () => {
+      // Electron: the app prints from its hidden window and counts.
+      const electron = setup();
+      expect(await electron.printSheet('print', c.cardOnly, c.form)).toEqual({ ok: true, value: { outcome: 'printed' } });
+      expect(counts(electron.core)).toEqual(c.expected);
+      // Web mode: the browser prints, then the page reports what it printed.
+      const web = openTestCore();
+      const nurse = { session: { role: 'nurse' as const } };
+      const built = await web.dispatch('buildDischargeSheet', { form: c.form }, nurse);
+      if (!built.ok) throw new Error(built.error.message);
+      expect(await web.dispatch('recordSheetPrinted', printedPages(built.value as DischargeSheet, c.cardOnly), nurse)).toEqual({ ok: true, value: { counted: true } });
+      expect(counts(web.core)).toEqual(c.expected);
+      web.core.close();
+    });
+  }
+
+  it('a cancelled print counts nothing', async () => {
+    const s = setup();
+    fakeState.onWindow = (w) => (w.webContents.printResult = () => [false, 'cancelled']);
+    expect(await s.printSheet('print', false, { ...form, secondLocale: 'es' })).toEqual({ ok: true, value: { outcome: 'cancelled' } });
+    expect(counts(s.core)).toEqual([]);
   });
 });
 

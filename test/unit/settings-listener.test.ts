@@ -8,7 +8,7 @@ afterAll(removeTempDirs);
 
 function openSettings(onListenerError?: (e: unknown) => void) {
   const local = openLocalDatabase(tempDir('kiosk-settings-listener-'));
-  return { local, settings: new SettingsService(local.db, onListenerError) };
+  return { local, settings: new SettingsService(local.db, null, onListenerError) };
 }
 
 describe('SettingsService.onChange', () => {

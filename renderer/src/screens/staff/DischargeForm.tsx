@@ -7,6 +7,7 @@ import { SheetView } from '../../components/SheetView';
 import type { DischargeSheet } from '../../../../electron/shared/content-types';
 import type { DischargeForm as FormValues } from '../../../../electron/shared/discharge-form';
 import type { SheetDefaults } from '../../../../electron/shared/sheet-defaults';
+import { printedPages } from '../../../../electron/shared/printing';
 
 /** What the nurse types, as text, exactly as in the inputs. Lives only in this component's memory. */
 interface Draft {
@@ -218,7 +219,7 @@ export function DischargeForm() {
     // Let the card-only layout render before the print dialog takes its snapshot.
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     window.print();
-    await callApi('recordSheetPrinted', { locale: sheet.primary.locale.code, secondLocale: sheet.second?.locale.code ?? null, card: onlyCard || sheet.includeCard }).catch(() => undefined);
+    await callApi('recordSheetPrinted', printedPages(sheet, onlyCard)).catch(() => undefined);
     clear();
     setCardOnly(false);
     setNotice(t('form.printed'));

@@ -1,0 +1,22 @@
+/** Writing the take-home website for an admin (screen or CLI): the export and its audit entry, in one place. */
+import { KioskError } from '../shared/errors';
+import type { AuditLog } from './audit-log';
+import type { ContentService } from './content-service';
+import type { SettingsService } from './settings-service';
+import { exportSite, type SiteExportResult } from './site-export';
+
+export class TakeHomeSite {
+  constructor(
+    private readonly deps: { content: ContentService; settings: SettingsService; audit: AuditLog; uiStringsDir: string; contentHash: string },
+  ) {}
+
+  /** Writes the site into `outDir` (new or empty) for `baseUrl`, by default the address saved in Settings, and audits it as `role`'s. */
+  export(role: string, outDir: string, baseUrl?: string): SiteExportResult {
+    const settings = this.deps.settings.get();
+    const base = baseUrl ?? settings.siteBaseUrl;
+    if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
+    const result = exportSite({ content: this.deps.content, settings, uiStringsDir: this.deps.uiStringsDir, baseUrl: base, contentHash: this.deps.contentHash, outDir });
+    this.deps.audit.record(role, 'export-site', result.path, null, null);
+    return result;
+  }
+}

@@ -1,0 +1,82 @@
+/** The built renderer's files are served alike by app:// (Electron) and web mode: one media-type table, one set of headers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebServer } from '../../electron/web/server';
+import { APP_ORIGIN, createAppProtocolHandler } from '../../electron/main/app-protocol';
+import { contentSecurityPolicy } from '../../electron/shared/csp';
+import { net } from '../fixtures/fake-electron';
+import { removeTempDirs, tempDir } from '../fixtures/content';
+
+/** What a browser must be told for each kind of file the renderer build can hold. */
+const expected: Record<string, string> = {
+  'assets/index-x1.mjs': 'text/javascript; charset=utf-8',
+  'assets/photo-x1.jpg': 'image/jpeg',
+  'assets/noto-sans-x1.ttf': 'font/ttf',
+  'assets/licenses-x1.txt': 'text/plain; charset=utf-8',
+  'assets/noto-sans-x1.woff2': 'font/woff2',
+  'assets/strings-x1.json': 'application/json; charset=utf-8',
+  'assets/logo-x1.svg': 'image/svg+xml',
+  'assets/chime-x1.wav': 'audio/wav',
+  'index.html': 'text/html; charset=utf-8',
+};
+
+const root = tempDir('kiosk-static-');
+mkdirSync(join(root, 'assets'));
+for (const file of Object.keys(expected)) writeFileSync(join(root, file), `contents of ${file}`);
+
+const server = createWebServer({ dispatcher: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no calls here' } }), staticDir: root });
+let port = 0;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  removeTempDirs();
+});
+
+function webGet(path: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Headers that belong to the HTTP connection, not to the file. */
+const transportHeaders = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+const appHandler = createAppProtocolHandler(root, (url) => net.fetch(url));
+
+describe('static files in Electron (app://) and web mode', () => {
+  for (const [file, type] of Object.entries(expected)) {
+    it(`serves ${file} as ${type} with the same headers from both`, async () => {
+      const app = await appHandler(new Request(`${APP_ORIGIN}/${file}`));
+      const web = await webGet(`/${file}`);
+      expect(app.status).toBe(200);
+      expect(web.status).toBe(200);
+      expect(await app.text()).toBe(`contents of ${file}`);
+      expect(web.body).toBe(`contents of ${file}`);
+      const appHeaders = Object.fromEntries([...app.headers].map(([k, v]) => [k.toLowerCase(), v]));
+      const webHeaders = Object.fromEntries(Object.entries(web.headers).filter(([k]) => !transportHeaders.has(k)));
+      expect(appHeaders['content-type']).toBe(type);
+      expect(webHeaders['content-type']).toBe(type);
+      expect(appHeaders).toEqual(webHeaders);
+      expect(appHeaders).toMatchObject({
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+      });
+    });
+  }
+});
