@@ -94,8 +94,8 @@ const otherTypeThan = (kind: string): fc.Arbitrary<Json> =>
   );
 
 // Keys the format allows to be absent.
-// A locale's font may be left out: packs made before fonts were named get Noto Sans.
-const optionalKeys = new Set(['description', 'when', 'signature', 'font']);
+// A locale's font may be left out: packs made before fonts were named get Noto Sans; its Intl locale defaults to its code.
+const optionalKeys = new Set(['description', 'when', 'signature', 'font', 'intlLocale']);
 
 let local: LocalDatabase;
 let db: Db;
