@@ -32,10 +32,10 @@ export type SessionRole = 'public' | 'nurse' | 'admin';
 
 import { contentId, localeCode } from './ids';
 import { dischargeFormSchema } from './discharge-form';
+import { textKeySchema as textKey } from './text-keys';
 
 export { contentId, localeCode };
 
-const textKey = z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a text key such as "topic.after.title"');
 const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
 
 /** Largest request body web mode reads for a call that does not set its own `maxBodyBytes`. */

@@ -31,6 +31,7 @@ const known: Record<string, { valid: string[]; nearMiss: string[] }> = {
   procedureId: { valid: pack.procedures.map((p) => p.id), nearMiss: ['hip-replacement'] },
   locale: { valid: pack.locales.map((l) => l.code), nearMiss: ['fr', 'en-GB', 'zh-hans'] },
   topicId: { valid: pack.procedures.flatMap((p) => p.topics.map((t) => t.id)), nearMiss: ['nope'] },
+  key: { valid: pack.texts.filter((t) => t.locale === 'en').map((t) => t.key), nearMiss: ['topic.nowhere.title', 'topic..title', 'topic.after.title.extra'] },
   pin: { valid: ['2468', '1357', '246810', '12345678'], nearMiss: ['0000', '123', '١٢٣٤', '１２３４５６', 'abcdef', ' 246810', '2468\n'] },
   date: { valid: ['2026-12-01', '2026-12-15'], nearMiss: ['2026-02-30', '1999-01-01'] },
   time: { valid: ['10:30', '23:59'], nearMiss: ['24:00'] },
@@ -45,6 +46,7 @@ type Def = { type: string; [k: string]: unknown };
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 
 function knownFor(field: string, strict: boolean): string[] {
+  if (field === 'key') return strict ? known.key!.valid : [...known.key!.valid, ...known.key!.nearMiss];
   const kind = /locale$/i.test(field)
     ? 'locale'
     : /procedureId$/.test(field)
