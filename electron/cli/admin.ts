@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { openKioskCore, type KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/kiosk-core';
+import { createKioskRuntime, type KioskRuntime } from '../core/kiosk-runtime';
 import { defaultDataDir } from '../core/data-dir';
 import { pinSchema, signInPlace, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
@@ -257,23 +258,24 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-  let core: KioskCore | undefined;
+  let runtime: KioskRuntime | undefined;
   try {
-    core = openKioskCore({
+    // No watch folder: a command changes only what it says.
+    runtime = createKioskRuntime({
       bundledContentPath: resolve(typeof values.content === 'string' ? values.content : resolve(root, 'resources', 'content.db')),
       uiStringsDir: resolve(root, 'resources', 'locales'),
       dataDir: resolve(typeof values.data === 'string' ? values.data : defaultDataDir()),
       appVersion: version,
     });
-    for (const w of core.local.warnings) console.error(`admin: warning: ${w}`);
-    console.log(await command.run(core, values));
+    for (const w of runtime.core.local.warnings) console.error(`admin: warning: ${w}`);
+    console.log(await command.run(runtime.core, values));
     return 0;
   } catch (e) {
     const message = e instanceof CliError || e instanceof KioskError ? e.message : `${(e as Error).message}`;
     console.error(`admin ${name}: ${message}`);
     return 1;
   } finally {
-    core?.close();
+    runtime?.close();
   }
 }
 
