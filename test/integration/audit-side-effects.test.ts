@@ -7,7 +7,6 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IpcMain } from 'electron';
 import { createWebServer } from '../../electron/web/server';
@@ -17,6 +16,7 @@ import { defaultSettings } from '../../electron/shared/settings-schema';
 import { openTestCore } from '../fixtures/core';
 import { buildTempContentDb, removeTempDirs, repoRoot, tempDir } from '../fixtures/content';
 import { BrowserWindow, ipcMain, resetFakeElectron } from '../fixtures/fake-electron';
+import { loopbackRequest } from '../fixtures/http';
 
 afterAll(removeTempDirs);
 beforeEach(resetFakeElectron);
@@ -84,20 +84,12 @@ async function overHttp(dispatcher: Dispatcher): Promise<{ call: Caller; close: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   let cookie = '';
-  const call: Caller = (name, input) =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: `/api/${name}`, headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) } }, (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => {
-          const set = /kiosk_session=[\w-]+/.exec(String(res.headers['set-cookie'] ?? ''));
-          if (set) cookie = set[0];
-          resolve(JSON.parse(data) as Awaited<ReturnType<Caller>>);
-        });
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify(input));
-    });
+  const call: Caller = async (name, input) => {
+    const reply = await loopbackRequest(port, 'POST', `/api/${name}`, { body: JSON.stringify(input), headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) } });
+    const set = /kiosk_session=[\w-]+/.exec(String(reply.headers['set-cookie'] ?? ''));
+    if (set) cookie = set[0];
+    return JSON.parse(reply.body) as Awaited<ReturnType<Caller>>;
+  };
   expect(await call('staffSignIn', { pin: ADMIN_PIN })).toMatchObject({ ok: true, value: { role: 'admin' } });
   return {
     call,
