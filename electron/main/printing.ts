@@ -13,8 +13,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, P
 import type { PlatformServices, PrintRequest } from '../core/platform';
 import { printChannels, type PrintJob, type PrintOutcome } from '../shared/printing';
 import type { DischargeSheet } from '../shared/content-types';
-import type { CallResult } from '../shared/errors';
-import { KioskError } from '../shared/errors';
+import { KioskError, type CallResult } from '../shared/errors';
 import { PRINT_JOB_URL } from './app-protocol';
 import { handleFromApp } from './ipc';
 import type { KioskLogger } from './logging';
