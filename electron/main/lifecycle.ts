@@ -34,8 +34,10 @@ export interface ProcessLike {
 export interface StartOptions {
   electron: ElectronApi;
   process: ProcessLike;
-  /** out/preload/index.cjs */
+  /** out/preload/index.cjs: the kiosk window's preload (window.kiosk). */
   preloadPath: string;
+  /** out/preload/print.cjs: the hidden print windows' preload (window.printJob). */
+  printPreloadPath: string;
   openCore?: (options: KioskCoreOptions) => KioskCore;
   openLogger?: (dataDir: string) => FileLog;
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
@@ -198,8 +200,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
     const printing = createPrintServices({
       BrowserWindow,
       dialog,
-      sessions,
-      windowOptions: () => printWindowOptions({ preloadPath: options.preloadPath, devTools }),
+      ipcMain,
+      windowOptions: () => printWindowOptions({ preloadPath: options.printPreloadPath, devTools }),
       mainWindow: () => mainWindow,
       writeFile: options.writeFile ?? ((path, bytes) => writeFile(path, bytes)),
       defaultSaveDir: () => app.getPath('documents'),
@@ -211,7 +213,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
       dataDir: data.dir,
       appVersion: app.getVersion(),
       ...(options.openCore ? { openCore: options.openCore } : {}),
-      platform: printing,
+      // Browser downloads are refused (hardening.ts), so the kiosk saves exports itself.
+      platform: { ...printing, savesFiles: true },
       // Calls are logged by name only: their input may hold what a nurse typed.
       onCallError: (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }),
       // The watch folder in Settings (USB mount or network share) is scanned for new content packs.
