@@ -25,6 +25,8 @@ export interface Figure {
   floor: { value: number; unit: string; what: string } | null;
   /** How many measurements the value comes from. */
   runs: number;
+  /** The spread of those measurements, when the value is their median. */
+  spread: { p10: number; p90: number } | null;
   /** How it was measured. */
   how: string;
   /** Raw numbers, spreads, breakdowns. */
@@ -36,6 +38,7 @@ export interface FigureMeta {
   /** How it was measured; by default `detail.how`. */
   how?: string;
   floor?: { value: number; unit: string; what: string };
+  spread?: { p10: number; p90: number };
 }
 
 export function figure(id: string, name: string, value: number, unit: string, budget: Budget | null, detail: Record<string, unknown>, meta: FigureMeta): Figure {
@@ -43,7 +46,8 @@ export function figure(id: string, name: string, value: number, unit: string, bu
   const how = meta.how ?? (typeof detail.how === 'string' ? detail.how : '');
   if (!how) throw new Error(`figure ${id}: say how it was measured`);
   const floor = meta.floor ? { ...meta.floor, value: round(meta.floor.value) } : null;
-  return { id, name, value: round(value), unit, budget, ok, floor, runs: meta.runs, how, detail };
+  const spread = meta.spread ? { p10: round(meta.spread.p10), p90: round(meta.spread.p90) } : null;
+  return { id, name, value: round(value), unit, budget, ok, floor, runs: meta.runs, spread, how, detail };
 }
 
 /** The groups of figures, for --only, in the order the bench runs them. */
@@ -73,6 +77,7 @@ export interface BenchResults {
 /** How the bench prints a figure's budget, floor and verdict (the console lines and the report share them). */
 export const budgetText = (f: Figure) => (f.budget ? `${f.budget.kind === 'max' ? '<=' : '>='} ${f.budget.limit} ${f.unit}` : 'no budget');
 export const floorText = (f: Figure) => (f.floor ? `${f.floor.value} ${f.floor.unit}` : '-');
+export const spreadText = (f: Figure) => (f.spread ? `p10-p90 ${f.spread.p10}-${f.spread.p90}` : '');
 export const verdictText = (f: Figure) => (f.ok === null ? '-' : f.ok ? 'ok' : 'OVER');
 
 export function round(n: number, digits = 3): number {

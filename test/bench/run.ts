@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { buildTargets, staleReason, type BuildTarget } from '../../electron/cli/build-if-stale';
-import { benchGroups, budgetText, cleanup, type BenchGroup, figure, floorText, repoRoot, round, startKiosk, verdictText, type BenchResults, type Figure, type KioskServer } from './lib';
+import { benchGroups, budgetText, cleanup, type BenchGroup, figure, floorText, repoRoot, round, spreadText, startKiosk, verdictText, type BenchResults, type Figure, type KioskServer } from './lib';
 import { benchBundle } from './bundle';
 import { benchContentCalls } from './content-calls';
 import { benchPackImport } from './pack-import';
@@ -63,7 +63,7 @@ function ensureBuilt(): Record<string, string> {
 }
 
 function line(f: Figure): string {
-  return `${f.name.padEnd(72)} ${String(f.value).padStart(9)} ${f.unit.padEnd(11)} ${floorText(f).padStart(12)} ${budgetText(f).padEnd(20)} ${verdictText(f).padEnd(4)} ${String(f.runs).padStart(6)}`;
+  return `${f.name.padEnd(72)} ${String(f.value).padStart(9)} ${f.unit.padEnd(11)} ${floorText(f).padStart(12)} ${budgetText(f).padEnd(20)} ${verdictText(f).padEnd(4)} ${String(f.runs).padStart(6)} ${spreadText(f)}`.trimEnd();
 }
 
 const figures: Figure[] = [];
@@ -74,6 +74,13 @@ const record = (list: Figure[]) => {
   }
 };
 
+/** A measurement that threw, recorded as a figure that is over budget. */
+function failed(what: string, e: unknown): Figure {
+  const message = (e as Error).stack ?? String(e);
+  console.error(`bench: ${what} failed: ${message}`);
+  return figure(`${what}.failed`, `${what}: the measurement failed`, NaN, '', { kind: 'max', limit: 0 }, { error: message }, { runs: 0, how: 'the measurement failed: see detail.error' });
+}
+
 /** Runs one group; a failure is recorded as a figure that is over, and the bench goes on. */
 async function step(group: Group, fn: () => Promise<Figure[]> | Figure[]): Promise<void> {
   if (!only.has(group)) return;
@@ -81,9 +88,7 @@ async function step(group: Group, fn: () => Promise<Figure[]> | Figure[]): Promi
   try {
     record(await fn());
   } catch (e) {
-    const message = (e as Error).stack ?? String(e);
-    console.error(`bench: ${group} failed: ${message}`);
-    record([figure(`${group}.failed`, `${group}: the measurement failed`, NaN, '', { kind: 'max', limit: 0 }, { error: message }, { runs: 0, how: 'the measurement failed: see detail.error' })]);
+    record([failed(group, e)]);
   }
   timings[group] = round((performance.now() - t) / 1000);
 }
@@ -102,7 +107,7 @@ process.on('SIGINT', () => {
 try {
   console.log('bench: building what is missing or out of date…');
   const build = ensureBuilt();
-  console.log(`${'figure'.padEnd(72)} ${'value'.padStart(9)} ${'unit'.padEnd(11)} ${'floor'.padStart(12)} ${'budget'.padEnd(20)} ${'verdict'} ${'runs'}`);
+  console.log(`${'figure'.padEnd(72)} ${'value'.padStart(9)} ${'unit'.padEnd(11)} ${'floor'.padStart(12)} ${'budget'.padEnd(20)} ${'verdict'} ${'runs'} spread`);
   console.log('(a value in "x floor" is the ratio to the floor beside it, measured in the same run; how each figure is measured is in the JSON and the report)');
 
   await step('bundle', () => benchBundle());
@@ -139,7 +144,10 @@ try {
     // A fresh server, so the first taps find an empty speech cache.
     const server = await startKiosk();
     servers.push(server);
-    return [...(await benchListen(browser!, server.url)), ...(await benchSpeechSynthesis())];
+    const listen = await benchListen(browser!, server.url);
+    // A failure of the synthesis figures does not lose the Listen figures.
+    const synthesis = await benchSpeechSynthesis().catch((e: unknown) => [failed('speech.synthesis', e)]);
+    return [...listen, ...synthesis];
   });
   const chromiumVersion = browser?.version() ?? null;
   await browser?.close();
