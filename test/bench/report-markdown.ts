@@ -53,7 +53,7 @@ export function performanceReport(r: BenchResults): string {
     '',
     '## Running it',
     '',
-    '- `npm run bench -- --out test/bench/results.json` runs every group (about a quarter of an hour; it builds what is out of date first), then `npm run bench:report` rewrites this file from the JSON. Commit both.',
+    '- `npm run bench -- --out test/bench/results.json` runs every group (it builds what is out of date first; the time this run took is at the top), then `npm run bench:report` rewrites this file from the JSON. Commit both.',
     `- \`npm run bench -- --only soak,pdf\` runs some groups (groups: ${benchGroups.join(', ')}); \`--soak-changes 2000\` shortens the soak; \`--heap-snapshots DIR\` keeps the soak's heap snapshots to compare in Chromium's DevTools (Memory panel).`,
     '- Each figure\'s raw numbers (spreads, per-language values, heap growth by kind) are in its `detail` in the JSON.',
     '',
