@@ -81,7 +81,7 @@ function damageReason(e: unknown): 'from-newer-version' | 'corrupt' | null {
 /**
  * The data folder is created for the kiosk's account only (0700) and the database file 0600;
  * SQLite gives its -wal and -shm files the database file's permissions. (On Windows the user
- * profile's ACLs apply; for a --data folder, IT sets them, see README "For IT staff".)
+ * profile's ACLs apply; for a --data folder, IT sets them, see docs/it-guide.md.)
  */
 export const DATA_DIR_MODE = 0o700;
 export const DATA_FILE_MODE = 0o600;

@@ -19,6 +19,6 @@ export function benchBundle(dir = join(repoRoot, 'out', 'renderer', 'assets')): 
       how: 'sum over out/renderer/assets/*.js of the gzip (zlib level 9) size, after electron-vite build; fonts (.woff/.woff2) and CSS not counted; 1 KiB = 1024 bytes',
       files: sizes,
       cssNotCounted: css,
-    }),
+    }, { runs: 1 }),
   ];
 }

@@ -76,9 +76,10 @@ export async function benchContentCalls(contentDb = join(repoRoot, 'resources', 
         callMs: call,
         floorMs: floor,
       };
-      out.push(figure(`content.${name}.p50`, `${name} p50 (ratio to floor p50)`, percentile(m.calls, 50) / percentile(m.floors, 50), 'x floor', null, detail));
-      out.push(figure(`content.${name}.p99`, `${name} p99 (ratio to floor p99)`, percentile(m.calls, 99) / percentile(m.floors, 99), 'x floor', { kind: 'max', limit: 5 }, detail));
-      out.push(figure(`content.${name}.p99ms`, `${name} p99 latency`, call.p99, 'ms', null, detail));
+      const runs = m.calls.length;
+      out.push(figure(`content.${name}.p50`, `${name} p50 (ratio to floor p50)`, percentile(m.calls, 50) / percentile(m.floors, 50), 'x floor', null, {}, { runs, how: `see content.${name}.p99`, floor: { value: floor.p50, unit: 'ms', what: `${detail.floor}, p50` } }));
+      out.push(figure(`content.${name}.p99`, `${name} p99 (ratio to floor p99)`, percentile(m.calls, 99) / percentile(m.floors, 99), 'x floor', { kind: 'max', limit: 5 }, detail, { runs, floor: { value: floor.p99, unit: 'ms', what: `${detail.floor}, p99` } }));
+      out.push(figure(`content.${name}.p99ms`, `${name} p99 latency`, call.p99, 'ms', null, {}, { runs, how: `see content.${name}.p99` }));
     }
     return out;
   } finally {

@@ -21,14 +21,64 @@ export interface Figure {
   /** Null for figures reported without a budget (context for a budgeted one). */
   budget: Budget | null;
   ok: boolean | null;
-  /** How it was measured, raw numbers, floors. */
+  /** What a ratio is measured against (the same measure of a bare page, query, server…), in the same run. */
+  floor: { value: number; unit: string; what: string } | null;
+  /** How many measurements the value comes from. */
+  runs: number;
+  /** The spread of those measurements, when the value is their median. */
+  spread: { p10: number; p90: number } | null;
+  /** How it was measured. */
+  how: string;
+  /** Raw numbers, spreads, breakdowns. */
   detail: Record<string, unknown>;
 }
 
-export function figure(id: string, name: string, value: number, unit: string, budget: Budget | null, detail: Record<string, unknown> = {}): Figure {
-  const ok = budget === null ? null : budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
-  return { id, name, value: round(value), unit, budget, ok, detail };
+export interface FigureMeta {
+  runs: number;
+  /** How it was measured; by default `detail.how`. */
+  how?: string;
+  floor?: { value: number; unit: string; what: string };
+  spread?: { p10: number; p90: number };
 }
+
+export function figure(id: string, name: string, value: number, unit: string, budget: Budget | null, detail: Record<string, unknown>, meta: FigureMeta): Figure {
+  const ok = budget === null ? null : budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
+  const how = meta.how ?? (typeof detail.how === 'string' ? detail.how : '');
+  if (!how) throw new Error(`figure ${id}: say how it was measured`);
+  const floor = meta.floor ? { ...meta.floor, value: round(meta.floor.value) } : null;
+  const spread = meta.spread ? { p10: round(meta.spread.p10), p90: round(meta.spread.p90) } : null;
+  return { id, name, value: round(value), unit, budget, ok, floor, runs: meta.runs, spread, how, detail };
+}
+
+/** The groups of figures, for --only, in the order the bench runs them. */
+export const benchGroups = ['bundle', 'build', 'content', 'import', 'responses', 'startup', 'cold', 'walkthrough', 'language', 'soak', 'pdf', 'speech', 'load'] as const;
+export type BenchGroup = (typeof benchGroups)[number];
+
+/** What `npm run bench -- --out FILE` writes (test/bench/results.json is the committed run). */
+export interface BenchResults {
+  generatedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string | null;
+    memoryGB: number;
+    platform: string;
+    node: string;
+    chromium: string | null;
+    loadAverage: { atStart: number[]; atEnd: number[]; note: string };
+  };
+  /** The groups run (all, unless --only). */
+  groups: string[];
+  build: Record<string, string>;
+  secondsPerGroup: Record<string, number>;
+  seconds: number;
+  figures: Figure[];
+}
+
+/** How the bench prints a figure's budget, floor and verdict (the console lines and the report share them). */
+export const budgetText = (f: Figure) => (f.budget ? `${f.budget.kind === 'max' ? '<=' : '>='} ${f.budget.limit} ${f.unit}` : 'no budget');
+export const floorText = (f: Figure) => (f.floor ? `${f.floor.value} ${f.floor.unit}` : '-');
+export const spreadText = (f: Figure) => (f.spread ? `p10-p90 ${f.spread.p10}-${f.spread.p90}` : '');
+export const verdictText = (f: Figure) => (f.ok === null ? '-' : f.ok ? 'ok' : 'OVER');
 
 export function round(n: number, digits = 3): number {
   if (!Number.isFinite(n)) return n;

@@ -145,10 +145,14 @@ export async function benchLoad(kioskUrl: string, topics: string[], locales: str
     },
   };
   return [
-    figure('load.p99', 'Web mode, 50 concurrent clients: p99 latency', p99, 'ms', { kind: 'max', limit: 20 }, detail),
-    figure('load.errors', 'Web mode, 50 concurrent clients: errors', kiosk.errors, 'errors', { kind: 'max', limit: 0 }, {}),
-    figure('load.p50', 'Web mode, 50 concurrent clients: p50 latency', percentile(kiosk.latencies, 50), 'ms', null, {}),
-    figure('load.throughput', 'Web mode, 50 concurrent clients: throughput', kiosk.requests / seconds, 'requests/s', null, {}),
-    figure('load.p99.floorRatio', 'Web mode, 50 concurrent clients: p99 (ratio to bare node http)', p99 / percentile(floor.latencies, 99), 'x floor', null, {}),
+    figure('load.p99', 'Web mode, 50 concurrent clients: p99 latency', p99, 'ms', { kind: 'max', limit: 20 }, detail, { runs: kiosk.requests }),
+    figure('load.errors', 'Web mode, 50 concurrent clients: errors', kiosk.errors, 'errors', { kind: 'max', limit: 0 }, {}, { runs: kiosk.requests, how: 'see load.p99' }),
+    figure('load.p50', 'Web mode, 50 concurrent clients: p50 latency', percentile(kiosk.latencies, 50), 'ms', null, {}, { runs: kiosk.requests, how: 'see load.p99' }),
+    figure('load.throughput', 'Web mode, 50 concurrent clients: throughput', kiosk.requests / seconds, 'requests/s', null, {}, { runs: kiosk.requests, how: `see load.p99; requests answered in the ${seconds} s` }),
+    figure('load.p99.floorRatio', 'Web mode, 50 concurrent clients: p99 (ratio to bare node http)', p99 / percentile(floor.latencies, 99), 'x floor', null, {}, {
+      runs: kiosk.requests,
+      how: 'see load.p99; p99 over the floor server\'s p99',
+      floor: { value: percentile(floor.latencies, 99), unit: 'ms', what: detail.floor.how },
+    }),
   ];
 }

@@ -4,7 +4,9 @@
  * to FILE. Builds what is missing or out of date (renderer, content.db), starts its own web-mode
  * servers with temp data folders, and removes them at the end.
  *
- * Groups for --only: bundle, build, content, import, cold, walkthrough, language, pdf, soak, load, speech.
+ * Groups for --only: bundle, build, content, import, responses, startup, cold, walkthrough, language,
+ * pdf, soak, speech, load. --soak-changes N (default 10,000) shortens the soak while working on it;
+ * --heap-snapshots DIR keeps the soak's heap snapshots (open two in DevTools' Memory panel and compare).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -13,19 +15,20 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { buildTargets, staleReason, type BuildTarget } from '../../electron/cli/build-if-stale';
-import { cleanup, figure, repoRoot, round, startKiosk, type Figure, type KioskServer } from './lib';
+import { benchGroups, budgetText, cleanup, type BenchGroup, figure, floorText, repoRoot, round, spreadText, startKiosk, verdictText, type BenchResults, type Figure, type KioskServer } from './lib';
 import { benchBundle } from './bundle';
 import { benchContentCalls } from './content-calls';
 import { benchPackImport } from './pack-import';
 import { benchLoad } from './load';
 import { benchListen, benchSpeechSynthesis } from './speech';
 import { benchContentBuild } from './content-build';
+import { benchResponseSizes, benchServeStartup, benchServerMemory, residentMemory } from './web-mode';
 import { benchColdLoad, benchLanguageSwitch, benchPdf, benchSoak, benchWalkthrough, launchBrowser, startBareReact } from './browser';
 
-const groups = ['bundle', 'build', 'content', 'import', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'load', 'speech'] as const;
-type Group = (typeof groups)[number];
+const groups = benchGroups;
+type Group = BenchGroup;
 
-const { values: args } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' }, 'soak-changes': { type: 'string' }, 'heap-snapshots': { type: 'string' } } });
 const only = new Set((args.only?.split(',').map((s) => s.trim()) ?? groups) as Group[]);
 for (const g of only) if (!groups.includes(g)) throw new Error(`--only: unknown group "${g}"; use ${groups.join(', ')}`);
 
@@ -60,9 +63,7 @@ function ensureBuilt(): Record<string, string> {
 }
 
 function line(f: Figure): string {
-  const budget = f.budget ? `${f.budget.kind === 'max' ? '<=' : '>='} ${f.budget.limit} ${f.unit}` : '(no budget)';
-  const verdict = f.ok === null ? '-' : f.ok ? 'ok' : 'over';
-  return `${f.name.padEnd(66)} ${String(f.value).padStart(10)} ${f.unit.padEnd(12)} ${budget.padEnd(22)} ${verdict}`;
+  return `${f.name.padEnd(72)} ${String(f.value).padStart(9)} ${f.unit.padEnd(11)} ${floorText(f).padStart(12)} ${budgetText(f).padEnd(20)} ${verdictText(f).padEnd(4)} ${String(f.runs).padStart(6)} ${spreadText(f)}`.trimEnd();
 }
 
 const figures: Figure[] = [];
@@ -73,6 +74,13 @@ const record = (list: Figure[]) => {
   }
 };
 
+/** A measurement that threw, recorded as a figure that is over budget. */
+function failed(what: string, e: unknown): Figure {
+  const message = (e as Error).stack ?? String(e);
+  console.error(`bench: ${what} failed: ${message}`);
+  return figure(`${what}.failed`, `${what}: the measurement failed`, NaN, '', { kind: 'max', limit: 0 }, { error: message }, { runs: 0, how: 'the measurement failed: see detail.error' });
+}
+
 /** Runs one group; a failure is recorded as a figure that is over, and the bench goes on. */
 async function step(group: Group, fn: () => Promise<Figure[]> | Figure[]): Promise<void> {
   if (!only.has(group)) return;
@@ -80,9 +88,7 @@ async function step(group: Group, fn: () => Promise<Figure[]> | Figure[]): Promi
   try {
     record(await fn());
   } catch (e) {
-    const message = (e as Error).stack ?? String(e);
-    console.error(`bench: ${group} failed: ${message}`);
-    record([figure(`${group}.failed`, `${group}: the measurement failed`, NaN, '', { kind: 'max', limit: 0 }, { error: message })]);
+    record([failed(group, e)]);
   }
   timings[group] = round((performance.now() - t) / 1000);
 }
@@ -101,12 +107,19 @@ process.on('SIGINT', () => {
 try {
   console.log('bench: building what is missing or out of date…');
   const build = ensureBuilt();
-  console.log(`${'figure'.padEnd(66)} ${'value'.padStart(10)} ${'unit'.padEnd(12)} ${'budget'.padEnd(22)} verdict`);
+  console.log(`${'figure'.padEnd(72)} ${'value'.padStart(9)} ${'unit'.padEnd(11)} ${'floor'.padStart(12)} ${'budget'.padEnd(20)} ${'verdict'} ${'runs'} spread`);
+  console.log('(a value in "x floor" is the ratio to the floor beside it, measured in the same run; how each figure is measured is in the JSON and the report)');
 
   await step('bundle', () => benchBundle());
   await step('build', () => benchContentBuild());
   await step('content', () => benchContentCalls());
   await step('import', () => benchPackImport());
+  await step('responses', async () => {
+    const server = await startKiosk();
+    servers.push(server);
+    return benchResponseSizes(server.url);
+  });
+  await step('startup', () => benchServeStartup(5));
 
   const needsBrowser = ['cold', 'walkthrough', 'language', 'pdf', 'soak', 'speech'].some((g) => only.has(g as Group));
   let kiosk: KioskServer | null = null;
@@ -125,13 +138,16 @@ try {
   });
   await step('walkthrough', () => benchWalkthrough(browser!, kiosk!.url, 8));
   await step('language', () => benchLanguageSwitch(browser!, kiosk!.url, 20));
-  await step('soak', () => benchSoak(browser!, kiosk!.url, 2000));
-  await step('pdf', () => benchPdf(browser!, kiosk!, 7));
+  await step('soak', () => benchSoak(browser!, kiosk!.url, Number(args['soak-changes'] ?? 10_000), args['heap-snapshots'] && resolve(args['heap-snapshots'])));
+  await step('pdf', () => benchPdf(browser!, kiosk!, 20, 3, 3));
   await step('speech', async () => {
     // A fresh server, so the first taps find an empty speech cache.
     const server = await startKiosk();
     servers.push(server);
-    return [...(await benchListen(browser!, server.url)), ...(await benchSpeechSynthesis())];
+    const listen = await benchListen(browser!, server.url);
+    // A failure of the synthesis figures does not lose the Listen figures.
+    const synthesis = await benchSpeechSynthesis().catch((e: unknown) => [failed('speech.synthesis', e)]);
+    return [...listen, ...synthesis];
   });
   const chromiumVersion = browser?.version() ?? null;
   await browser?.close();
@@ -145,7 +161,10 @@ try {
       await fetch(new URL('api/getProcedureHome', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"procedureId":"kyphoplasty","locale":"en"}' })
     ).json()) as { value: { topics: { id: string }[] } };
     const locales = (await (await fetch(new URL('api/listLocales', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { value: { code: string }[] };
-    return benchLoad(server.url, home.value.topics.map((t) => t.id), locales.value.map((l) => l.code), 30, 8);
+    const pid = server.child.pid!;
+    const before = residentMemory(pid);
+    const load = await benchLoad(server.url, home.value.topics.map((t) => t.id), locales.value.map((l) => l.code), 30, 8);
+    return [...load, ...benchServerMemory(pid, before, String(load[0]!.detail.how).split(';')[0]!)];
   });
 
   const seconds = round((performance.now() - started) / 1000);
@@ -155,7 +174,7 @@ try {
     const out = resolve(args.out);
     mkdirSync(dirname(out), { recursive: true });
     const cpu = cpus();
-    const results = {
+    const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       machine: {
         cpus: cpu.length,
@@ -166,6 +185,7 @@ try {
         chromium: chromiumVersion,
         loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => round(n)), note: '1, 5 and 15 minute load averages (os.loadavg)' },
       },
+      groups: groups.filter((g) => only.has(g)),
       build,
       secondsPerGroup: timings,
       seconds,
