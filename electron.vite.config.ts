@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // index: the Electron shell. serve: web mode (`npm run serve`), plain Node with no Electron
+      // import, built here so that it starts without compiling TypeScript first.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), serve: resolve('electron/web/serve-cli.ts') } },
     },
   },
   preload: {

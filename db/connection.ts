@@ -63,3 +63,17 @@ export async function backupTo(db: Db, path: string, options: { without: readonl
     copy.close();
   }
 }
+
+/**
+ * Why better-sqlite3 cannot open a database in this runtime, or null when it can: after
+ * `npm start`, its native module is built for Electron, not for Node.
+ */
+export function nativeModuleProblem(): string | null {
+  try {
+    new Database(':memory:').close();
+    return null;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|Could not locate the bindings/.test(message) ? message.split('\n')[0]! : null;
+  }
+}

@@ -3,7 +3,7 @@ import { KioskError } from '../shared/errors';
 import type { AuditLog } from './audit-log';
 import type { ContentService } from './content-service';
 import type { SettingsService } from './settings-service';
-import { exportSite, type SiteExportResult } from './site-export';
+import type { SiteExportResult } from './site-export';
 
 export class TakeHomeSite {
   constructor(
@@ -11,10 +11,12 @@ export class TakeHomeSite {
   ) {}
 
   /** Writes the site into `outDir` (new or empty) for `baseUrl`, by default the address saved in Settings, and audits it as `role`'s. */
-  export(role: string, outDir: string, baseUrl?: string): SiteExportResult {
+  async export(role: string, outDir: string, baseUrl?: string): Promise<SiteExportResult> {
     const settings = this.deps.settings.get();
     const base = baseUrl ?? settings.siteBaseUrl;
     if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
+    // Loaded on first use: its Markdown pipeline would add a few hundred ms to every start.
+    const { exportSite } = await import('./site-export');
     const result = exportSite({ content: this.deps.content, settings, uiStringsDir: this.deps.uiStringsDir, baseUrl: base, contentHash: this.deps.contentHash, outDir });
     this.deps.audit.record(role, 'export-site', result.path, null, null);
     return result;
