@@ -10,7 +10,7 @@ import { openForInspection, openWritable, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
-import { contentChanged } from './content-layers';
+import { OverlayWriter } from '../../db/overlay';
 import type { AuditLog } from './audit-log';
 
 export const BACKUP_DIR = 'backups';
@@ -93,25 +93,8 @@ export class LocalBackup {
       const version = backup.pragma('user_version', { simple: true }) as number;
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
-      const tables = (backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
       const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
-      const liveTables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name));
-      db.pragma('foreign_keys = OFF');
-      try {
-        db.transaction(() => {
-          for (const t of liveTables) if (!KEPT_ON_RESTORE.includes(t)) db.prepare(`DELETE FROM ${t}`).run();
-          for (const t of tables.filter((x) => liveTables.has(x) && !KEPT_ON_RESTORE.includes(x))) {
-            const rows = backup.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
-            for (const r of rows) {
-              const cols = Object.keys(r);
-              db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
-            }
-          }
-        })();
-      } finally {
-        db.pragma('foreign_keys = ON');
-        contentChanged(db);
-      }
+      new OverlayWriter(db).restoreFrom(backup, KEPT_ON_RESTORE);
       return { safetyCopy: safety.path };
     } finally {
       backup.close();
