@@ -223,9 +223,15 @@ export class ContentOverlay {
 
   /** The picture that shows for an illustration: the admin's replacement, else the procedure's own. */
   illustration(procedureId: string, id: string): Picture | null {
+    const structure = this.structureDb(procedureId);
+    return structure ? this.illustrationIn(structure, procedureId, id) : null;
+  }
+
+  /** The same, given the layer that holds the procedure's structure (structureDb). */
+  illustrationIn(structure: Db, procedureId: string, id: string): Picture | null {
     return (
       this.illustrationOverride(procedureId, id) ??
-      this.structureDb(procedureId)?.prepare<[string, string], Picture>('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?').get(procedureId, id) ??
+      structure.prepare<[string, string], Picture>('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?').get(procedureId, id) ??
       null
     );
   }

@@ -163,9 +163,9 @@ export class ContentService {
     return new Localizer(locale === SOURCE_LOCALE ? source : this.layers.texts(procedureId, locale), source, approvedOnly, fill, narrations);
   }
 
-  private illustration(procedureId: string, id: string | null, l: Localizer): Illustration | null {
+  private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
     if (!id) return null;
-    const row = this.layers.illustration(procedureId, id);
+    const row = this.layers.illustrationIn(db, procedureId, id);
     if (!row) return null;
     return {
       id,
@@ -247,7 +247,7 @@ export class ContentService {
     return {
       procedure: { id: procedureId, name: l.t('procedure.name'), tagline: l.t('procedure.tagline'), ...withNarration(l.narrated({ name: 'procedure.name', tagline: 'procedure.tagline' })) },
       locale: this.locale(locale),
-      hero: this.illustration(procedureId, proc.hero_illustration, l),
+      hero: this.illustration(db, procedureId, proc.hero_illustration, l),
       topics: this.tiles(db, procedureId, l),
       glossary,
       provenance: l.provenance(),
@@ -291,7 +291,7 @@ export class ContentService {
       title: l.t(`step.${s.id}.title`),
       body: l.t(`step.${s.id}.body`),
       feel: l.t(`step.${s.id}.feel`),
-      illustration: this.illustration(procedureId, s.illustration_id, l),
+      illustration: this.illustration(db, procedureId, s.illustration_id, l),
       ...withNarration(l.narrated({ title: `step.${s.id}.title`, body: `step.${s.id}.body`, feel: `step.${s.id}.feel` })),
     }));
     return { procedureId, steps, provenance: l.provenance() };
