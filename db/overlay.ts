@@ -11,7 +11,7 @@ import { contentTablesV1 } from './content-schema';
 import { illustrationOverridesTable } from './migrations/0040-illustration-overrides';
 import { narrationsTable } from './migrations/0060-narration';
 import { importPack, type ImportSummary, type TextOrigin } from './importer';
-import type { ContentPack } from './pack-schema';
+import type { ContentPack, mediaTypes } from './pack-schema';
 import { sha256 } from './canonical-json';
 import type { ReviewStatus } from '../electron/shared/content-types';
 import type { FontPackage } from '../electron/shared/fonts';
@@ -93,7 +93,7 @@ export interface ProcedureRow {
 }
 
 export interface Picture {
-  media_type: string;
+  media_type: (typeof mediaTypes)[number];
   data: Buffer;
 }
 

@@ -70,7 +70,7 @@ export class ContentPacks {
     };
     for (const id of procedureIds.sort()) {
       const structure = this.structure(id);
-      const illustrations = this.layers.illustrations(id).map((x) => ({ id: x.id, mediaType: x.media_type as 'image/svg+xml', data: x.data.toString('base64') }));
+      const illustrations = this.layers.illustrations(id).map((x) => ({ id: x.id, mediaType: x.media_type, data: x.data.toString('base64') }));
       pack.procedures.push({ ...structure, illustrations });
       for (const l of locales) pack.texts.push(...this.mergedTexts(id, l.code));
     }
