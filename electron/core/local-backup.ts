@@ -6,7 +6,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openForInspection, openWritable, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
+import { emptyTablesInCopy, openBackupFile } from '../../db/backup-file';
 import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
@@ -53,12 +54,7 @@ export class LocalBackup {
     await this.live().backup(path);
     chmodSync(path, DATA_FILE_MODE);
     // PIN hashes stay on this kiosk: a copied backup must not give them away to offline guessing.
-    const copy = openWritable(path, { wal: false });
-    try {
-      copy.exec(`DELETE FROM ${KEPT_ON_RESTORE.join('; DELETE FROM ')}; VACUUM;`);
-    } finally {
-      copy.close();
-    }
+    emptyTablesInCopy(path, KEPT_ON_RESTORE);
     return { path, bytes: statSync(path).size };
   }
 
@@ -83,14 +79,13 @@ export class LocalBackup {
   private async replaceFrom(source: string): Promise<{ safetyCopy: string }> {
     const db = this.live();
     let backup: Db;
+    let version: number;
     try {
-      backup = openForInspection(source);
-      if (backup.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('it failed the integrity check');
+      ({ db: backup, schemaVersion: version } = openBackupFile(source));
     } catch (e) {
       throw new KioskError('INVALID_INPUT', `${basename(source)} is not a usable kiosk backup (${(e as Error).message}). Nothing was changed.`, 'name');
     }
     try {
-      const version = backup.pragma('user_version', { simple: true }) as number;
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
       const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
