@@ -6,7 +6,7 @@
  * overlay text row with NULL text is a tombstone that hides the bundled text. Every write
  * below bumps the overlay's content generation, so cached reads see it at once.
  */
-import type { Db } from './connection';
+import { tableNames, type Db } from './connection';
 import { contentTablesV1 } from './content-schema';
 import { illustrationOverridesTable } from './migrations/0040-illustration-overrides';
 import { narrationsTable } from './migrations/0060-narration';
@@ -415,10 +415,6 @@ export class OverlayWriter {
       this.db.pragma('foreign_keys = ON');
     }
   }
-}
-
-function tableNames(db: Db): string[] {
-  return db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map((t) => t.name);
 }
 
 function insertRow(db: Db, table: string, row: Row): void {

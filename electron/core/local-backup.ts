@@ -6,8 +6,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Db } from '../../db/connection';
-import { emptyTablesInCopy, openBackupFile } from '../../db/backup-file';
+import { backupTo, openCheckedForInspection, userVersion, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
@@ -51,10 +50,9 @@ export class LocalBackup {
   private async copyTo(path: string): Promise<{ path: string; bytes: number }> {
     mkdirSync(join(path, '..'), { recursive: true, mode: DATA_DIR_MODE });
     createPrivateFile(path);
-    await this.live().backup(path);
-    chmodSync(path, DATA_FILE_MODE);
     // PIN hashes stay on this kiosk: a copied backup must not give them away to offline guessing.
-    emptyTablesInCopy(path, KEPT_ON_RESTORE);
+    await backupTo(this.live(), path, { without: KEPT_ON_RESTORE });
+    chmodSync(path, DATA_FILE_MODE);
     return { path, bytes: statSync(path).size };
   }
 
@@ -79,13 +77,13 @@ export class LocalBackup {
   private async replaceFrom(source: string): Promise<{ safetyCopy: string }> {
     const db = this.live();
     let backup: Db;
-    let version: number;
     try {
-      ({ db: backup, schemaVersion: version } = openBackupFile(source));
+      backup = openCheckedForInspection(source);
     } catch (e) {
       throw new KioskError('INVALID_INPUT', `${basename(source)} is not a usable kiosk backup (${(e as Error).message}). Nothing was changed.`, 'name');
     }
     try {
+      const version = userVersion(backup);
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
       const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));

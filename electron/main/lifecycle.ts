@@ -36,8 +36,10 @@ export interface ProcessLike {
 export interface StartOptions {
   electron: ElectronApi;
   process: ProcessLike;
-  /** out/preload/index.cjs */
+  /** out/preload/index.cjs: the kiosk window's preload (window.kiosk). */
   preloadPath: string;
+  /** out/preload/print.cjs: the hidden print windows' preload (window.printJob). */
+  printPreloadPath: string;
   openCore?: (options: KioskCoreOptions) => KioskCore;
   openLogger?: (dataDir: string) => FileLog;
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
@@ -204,8 +206,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
     const printing = createPrintServices({
       BrowserWindow,
       dialog,
-      sessions,
-      windowOptions: () => printWindowOptions({ preloadPath: options.preloadPath, devTools }),
+      ipcMain,
+      windowOptions: () => printWindowOptions({ preloadPath: options.printPreloadPath, devTools }),
       mainWindow: () => mainWindow,
       writeFile: options.writeFile ?? ((path, bytes) => writeFile(path, bytes)),
       defaultSaveDir: () => app.getPath('documents'),
@@ -213,7 +215,8 @@ export function startKiosk(options: StartOptions): KioskShell | null {
       ...(options.printReadyTimeoutMs ? { readyTimeoutMs: options.printReadyTimeoutMs } : {}),
     });
     // Calls are logged by name only: their input may hold what a nurse typed.
-    const dispatcher = createDispatcher(createHandlers(core, printing), (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }));
+    // Browser downloads are refused (hardening.ts), so the kiosk saves exports itself.
+    const dispatcher = createDispatcher(createHandlers(core, { ...printing, savesFiles: true }), (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }));
     registerIpc(ipcMain, dispatcher, sessions);
     // The watch folder in Settings (USB mount or network share) is scanned for new content packs; a new folder applies at once.
     new WatchFolderService(core.settings, core.packs, { log: (line) => log.info(line) }).start();

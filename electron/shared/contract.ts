@@ -17,7 +17,7 @@ import type {
 import type { CallResult } from './errors';
 import { pinSchema, signInPinSchema, signInPlace, type StaffStatus } from './staff';
 import type { SheetDefaults } from './sheet-defaults';
-import type { PrintJob, PrintOutcome } from './printing';
+import type { PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
 import { speechLimits, speechRates, type SpeechClip } from './speech';
@@ -109,10 +109,6 @@ export const contract = {
     'staff',
     z.strictObject({ form: dischargeFormSchema, mode: z.enum(['print', 'pdf']), cardOnly: z.boolean() }),
   ),
-  /** Called by the hidden print window: the sheet it must render. */
-  getPrintJob: call<PrintJob>()('staff', none),
-  /** Called by the hidden print window once the sheet and its fonts are laid out. */
-  printJobReady: call<{ ok: true }>()('staff', none),
   listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
   /** Anonymous usage counts: what was viewed or answered, never who. */
   /** counted is false when the kiosk already counted many events this minute. */
