@@ -5,6 +5,7 @@ import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
 import { printedPages, type PrintJob } from '../shared/printing';
+import { sheetDefaultsOf } from '../shared/sheet-defaults';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
@@ -104,22 +105,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return status(ctx.session);
     },
 
-    getSheetDefaults: () => {
-      const s = core.settings.get();
-      return {
-        clinicName: s.clinicName,
-        clinicPhone: s.clinicPhone,
-        afterHoursPhone: s.afterHoursPhone,
-        emergencyNumber: s.emergencyNumber,
-        liftLimit: s.liftLimit,
-        noDrivingDays: s.noDrivingDays,
-        showerAfterHours: s.showerAfterHours,
-        feverThreshold: s.feverThreshold,
-        massUnit: s.massUnit,
-        temperatureUnit: s.temperatureUnit,
-        paperSize: s.paperSize,
-      };
-    },
+    getSheetDefaults: () => sheetDefaultsOf(core.settings.get()),
     buildDischargeSheet: ({ form }) => sheetFor(form),
     printDischargeSheet: async ({ form, mode, cardOnly }) => {
       if (!platform.printSheet) throw new KioskError('NOT_FOUND', 'Printing from the app is only available in the desktop app; use the browser\'s Print instead.');
