@@ -17,6 +17,8 @@ export interface DraftForm<D extends object> {
   /** Marks the fields of a refused call; null when the error names no field (the caller says it otherwise). */
   markRefusal: (e: unknown) => Record<string, string> | null;
   clearMarks: () => void;
+  /** The id of the input for `key` ("f-liftValue"). */
+  idOf: (key: keyof D & string) => string;
   /** The props of the text input for `key`: its id, value, change handler and marks (`hint`: it has a hint). */
   bind: (key: TextKey<D>, hint?: boolean) => BoundInput;
 }
@@ -62,8 +64,9 @@ export function useDraftForm<D extends object>(initial: D, options: DraftFormOpt
     return issues.length ? markIssues(issues) : null;
   };
   const clearMarks = useCallback(() => setErrors({}), []);
+  const idOf = (key: keyof D & string) => `${options.idPrefix}${key}`;
   const bind = (key: TextKey<D>, hint = false): BoundInput => {
-    const id = `${options.idPrefix}${key}`;
+    const id = idOf(key);
     return {
       id,
       value: draft[key] as string,
@@ -72,5 +75,5 @@ export function useDraftForm<D extends object>(initial: D, options: DraftFormOpt
       'aria-describedby': describedBy(id, hint, Boolean(errors[key])),
     };
   };
-  return { draft, set, reset, errors, markField, markIssues, markRefusal, clearMarks, bind };
+  return { draft, set, reset, errors, markField, markIssues, markRefusal, clearMarks, idOf, bind };
 }

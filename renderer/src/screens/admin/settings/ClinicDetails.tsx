@@ -1,6 +1,7 @@
 /** The clinic's name, phone numbers and logo, as printed on sheets and shown to patients. */
 import { useTranslation } from 'react-i18next';
-import { describedBy, Field, FieldError } from '../../../forms/Field';
+import { TextField } from '../../../forms/DraftFields';
+import { describedBy, FieldError } from '../../../forms/Field';
 import { base64Of, imageTypeOf, readAsDataUrl } from '../admin-shared';
 import { Group, type SettingsForm } from './SettingsParts';
 
@@ -8,21 +9,13 @@ const MAX_LOGO_CHARS = 300_000;
 
 export function ClinicDetails({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
+  const { draft, set, errors } = form;
   return (
     <Group title={t('admin.settings.clinic')}>
-      <Field id="s-clinicName" label={t('admin.settings.clinicName')} error={errors.clinicName}>
-        <input type="text" autoComplete="off" maxLength={120} {...bind('clinicName')} />
-      </Field>
-      <Field id="s-clinicPhone" label={t('admin.settings.clinicPhone')} error={errors.clinicPhone}>
-        <input type="tel" autoComplete="off" {...bind('clinicPhone')} />
-      </Field>
-      <Field id="s-afterHoursPhone" label={t('admin.settings.afterHoursPhone')} error={errors.afterHoursPhone}>
-        <input type="tel" autoComplete="off" {...bind('afterHoursPhone')} />
-      </Field>
-      <Field id="s-emergencyNumber" label={t('admin.settings.emergencyNumber')} error={errors.emergencyNumber}>
-        <input type="tel" autoComplete="off" {...bind('emergencyNumber')} />
-      </Field>
+      <TextField form={form} name="clinicName" label={t('admin.settings.clinicName')} type="text" autoComplete="off" maxLength={120} />
+      <TextField form={form} name="clinicPhone" label={t('admin.settings.clinicPhone')} type="tel" autoComplete="off" />
+      <TextField form={form} name="afterHoursPhone" label={t('admin.settings.afterHoursPhone')} type="tel" autoComplete="off" />
+      <TextField form={form} name="emergencyNumber" label={t('admin.settings.emergencyNumber')} type="tel" autoComplete="off" />
       <div className={`field logo-field${errors.clinicLogo ? ' has-error' : ''}`}>
         <label htmlFor="s-clinicLogo">{t('admin.settings.logo')}</label>
         <div className="logo-row">

@@ -2,19 +2,18 @@
 import { useTranslation } from 'react-i18next';
 import { moveLocale, patientLocales } from '../../../../../electron/shared/locale-order';
 import type { Locale } from '../../../../../electron/shared/content-types';
-import { Field, FieldError } from '../../../forms/Field';
+import { TextField } from '../../../forms/DraftFields';
+import { FieldError } from '../../../forms/Field';
 import { LanguageSelect } from '../admin-lists';
 import { Group, SwitchSetting, type SettingsForm } from './SettingsParts';
 
 
 export function KioskBehaviour({ form, languages }: { form: SettingsForm; languages: readonly Locale[] }) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
+  const { draft, set, errors } = form;
   return (
     <Group title={t('admin.settings.screens')}>
-      <Field id="s-idleTimeoutSeconds" label={t('admin.settings.idle')} error={errors.idleTimeoutSeconds} hint={t('admin.settings.idleHint')}>
-        <input type="number" autoComplete="off" inputMode="numeric" min={10} max={3600} step={1} {...bind('idleTimeoutSeconds', true)} />
-      </Field>
+      <TextField form={form} name="idleTimeoutSeconds" label={t('admin.settings.idle')} hint={t('admin.settings.idleHint')} type="number" autoComplete="off" inputMode="numeric" min={10} max={3600} step={1} />
       <LanguageSelect id="s-defaultLocale" label={t('admin.settings.defaultLocale')} value={draft.defaultLocale} languages={languages} onChange={(code) => set('defaultLocale', code)} error={errors.defaultLocale} />
       <fieldset className={`choice-group wide${errors.enabledLocales ? ' has-error' : ''}`} aria-describedby="s-enabledLocales-hint">
         <legend>{t('admin.settings.enabledLocales')}</legend>

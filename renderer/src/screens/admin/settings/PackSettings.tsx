@@ -1,6 +1,7 @@
 /** Content packs: unsigned packs allowed or not, the watched folder, and the keys whose signed packs are trusted. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../forms/DraftFields';
 import { Field, FieldError } from '../../../forms/Field';
 import { Group, SwitchSetting, type SettingsForm } from './SettingsParts';
 
@@ -9,9 +10,7 @@ export function PackSettings({ form }: { form: SettingsForm }) {
   return (
     <Group title={t('admin.settings.packs')}>
       <SwitchSetting form={form} name="allowUnsignedPacks" label={t('admin.settings.allowUnsigned')} hint={t('admin.settings.allowUnsignedHint')} />
-      <Field id="s-watchFolder" label={t('admin.settings.watchFolder')} error={form.errors.watchFolder} hint={t('admin.settings.watchFolderHint')}>
-        <input type="text" autoComplete="off" maxLength={500} spellCheck={false} {...form.bind('watchFolder', true)} />
-      </Field>
+      <TextField form={form} name="watchFolder" label={t('admin.settings.watchFolder')} hint={t('admin.settings.watchFolderHint')} type="text" autoComplete="off" maxLength={500} spellCheck={false} />
       <TrustedKeys form={form} />
     </Group>
   );

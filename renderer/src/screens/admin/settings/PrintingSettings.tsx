@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../../api/client';
 import { errorText } from '../../../api/error-text';
-import { Field } from '../../../forms/Field';
+import { ChoiceField, TextField } from '../../../forms/DraftFields';
+import { paperOptions } from '../../../forms/unit-choices';
 import { Group, type SettingsForm } from './SettingsParts';
 
 export function PrintingSettings({ form, onError }: { form: SettingsForm; onError: (message: string) => void }) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
+  const { draft, set } = form;
   const [printers, setPrinters] = useState<{ name: string; isDefault: boolean }[] | null>(null);
   const findPrinters = async () => {
     try {
@@ -19,15 +20,8 @@ export function PrintingSettings({ form, onError }: { form: SettingsForm; onErro
   };
   return (
     <Group title={t('admin.settings.printing')}>
-      <Field id="s-paperSize" label={t('admin.settings.paper')}>
-        <select id="s-paperSize" value={draft.paperSize} onChange={(e) => set('paperSize', e.target.value as typeof draft.paperSize)}>
-          <option value="A4">A4</option>
-          <option value="Letter">Letter</option>
-        </select>
-      </Field>
-      <Field id="s-printerName" label={t('admin.settings.printer')} error={errors.printerName} hint={t('admin.settings.printerHint')}>
-        <input type="text" autoComplete="off" maxLength={200} {...bind('printerName', true)} />
-      </Field>
+      <ChoiceField form={form} name="paperSize" label={t('admin.settings.paper')} options={paperOptions} />
+      <TextField form={form} name="printerName" label={t('admin.settings.printer')} hint={t('admin.settings.printerHint')} type="text" autoComplete="off" maxLength={200} />
       <div className="field printer-finder">
         <button type="button" className="secondary" onClick={() => void findPrinters()}>
           {t('admin.settings.findPrinters')}
@@ -59,9 +53,7 @@ export function TakeHomeSettings({ form }: { form: SettingsForm }) {
   const { t } = useTranslation();
   return (
     <Group title={t('admin.site.title')} intro={t('admin.site.intro')}>
-      <Field id="s-siteBaseUrl" label={t('admin.site.baseUrl')} error={form.errors.siteBaseUrl} hint={t('admin.site.baseUrlHint')}>
-        <input type="url" autoComplete="off" maxLength={300} spellCheck={false} inputMode="url" {...form.bind('siteBaseUrl', true)} />
-      </Field>
+      <TextField form={form} name="siteBaseUrl" label={t('admin.site.baseUrl')} hint={t('admin.site.baseUrlHint')} type="url" autoComplete="off" maxLength={300} spellCheck={false} inputMode="url" />
     </Group>
   );
 }

@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../../electron/shared/content-types';
 import { sheetLimits } from '../../../../../electron/shared/discharge-form';
+import { ChoiceField, ChoiceSelect, TextField } from '../../../forms/DraftFields';
+import { massUnitOptions, paperOptions, temperatureUnitOptions } from '../../../forms/unit-choices';
 import { Field } from '../../../forms/Field';
 import type { DraftForm } from '../../../forms/useDraftForm';
 import type { DischargeDraft } from './discharge-draft';
@@ -33,7 +35,7 @@ function LocaleOptions({ locales }: { locales: readonly Locale[] }) {
 
 function PatientAndProcedure({ form, locales }: Part & { locales: readonly Locale[] }) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
+  const { draft, set, errors } = form;
   return (
     <>
       <Field id="f-locale" label={t('form.language')}>
@@ -47,21 +49,10 @@ function PatientAndProcedure({ form, locales }: Part & { locales: readonly Local
           <LocaleOptions locales={locales} />
         </select>
       </Field>
-      <Field id="f-patientName" label={t('form.patientName')} error={errors.patientName}>
-        <input type="text" {...bind('patientName')} />
-      </Field>
-      <Field id="f-procedureDate" label={t('form.procedureDate')} error={errors.procedureDate}>
-        <input type="date" {...bind('procedureDate')} />
-      </Field>
-      <Field id="f-levelsTreated" label={t('form.levels')} error={errors.levelsTreated}>
-        <input type="text" {...bind('levelsTreated')} />
-      </Field>
-      <Field id="f-anaesthesia" label={t('form.anaesthesia')}>
-        <select id="f-anaesthesia" value={draft.anaesthesia} onChange={(e) => set('anaesthesia', e.target.value as DischargeDraft['anaesthesia'])}>
-          <option value="sedation">{t('form.sedation')}</option>
-          <option value="general">{t('form.general')}</option>
-        </select>
-      </Field>
+      <TextField form={form} name="patientName" label={t('form.patientName')} type="text" />
+      <TextField form={form} name="procedureDate" label={t('form.procedureDate')} type="date" />
+      <TextField form={form} name="levelsTreated" label={t('form.levels')} type="text" />
+      <ChoiceField form={form} name="anaesthesia" label={t('form.anaesthesia')} options={[['sedation', t('form.sedation')], ['general', t('form.general')]]} />
     </>
   );
 }
@@ -69,7 +60,7 @@ function PatientAndProcedure({ form, locales }: Part & { locales: readonly Local
 /** Brace, lifting, driving, showering and blood thinners: what the patient must not do, and for how long. */
 function Restrictions({ form }: Part) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
+  const { draft, set } = form;
   const L = sheetLimits;
   return (
     <>
@@ -79,38 +70,14 @@ function Restrictions({ form }: Part) {
           <option value="yes">{t('form.braceWorn')}</option>
         </select>
       </Field>
-      {draft.braceWorn && (
-        <Field id="f-braceWeeks" label={t('form.braceYes')} error={errors.braceWeeks}>
-          <input type="number" inputMode="numeric" min={L.braceWeeks.min} max={L.braceWeeks.max} {...bind('braceWeeks')} />
-        </Field>
-      )}
-      <Field id="f-liftValue" label={t('form.liftLimit')} error={errors.liftValue}>
-        <div className="with-unit">
-          <input type="number" inputMode="decimal" min={0} max={L.liftLimit.max} step="any" {...bind('liftValue')} />
-          <select aria-label={t('form.unit')} value={draft.liftUnit} onChange={(e) => set('liftUnit', e.target.value as DischargeDraft['liftUnit'])}>
-            <option value="lb">lb</option>
-            <option value="kg">kg</option>
-          </select>
-        </div>
-      </Field>
-      <Field id="f-noDrivingDays" label={t('form.noDriving')} error={errors.noDrivingDays}>
-        <input type="number" inputMode="numeric" min={L.noDrivingDays.min} max={L.noDrivingDays.max} {...bind('noDrivingDays')} />
-      </Field>
-      <Field id="f-showerAfterHours" label={t('form.shower')} error={errors.showerAfterHours}>
-        <input type="number" inputMode="numeric" min={L.showerAfterHours.min} max={L.showerAfterHours.max} {...bind('showerAfterHours')} />
-      </Field>
-      <Field id="f-bloodThinner" label={t('form.bloodThinner')}>
-        <select id="f-bloodThinner" value={draft.bloodThinner} onChange={(e) => set('bloodThinner', e.target.value as DischargeDraft['bloodThinner'])}>
-          <option value="none">{t('form.btNone')}</option>
-          <option value="ask">{t('form.btAsk')}</option>
-          <option value="date">{t('form.btDate')}</option>
-        </select>
-      </Field>
-      {draft.bloodThinner === 'date' && (
-        <Field id="f-bloodThinnerDate" label={t('form.btDateLabel')} error={errors.bloodThinnerDate}>
-          <input type="date" {...bind('bloodThinnerDate')} />
-        </Field>
-      )}
+      {draft.braceWorn && <TextField form={form} name="braceWeeks" label={t('form.braceYes')} type="number" inputMode="numeric" min={L.braceWeeks.min} max={L.braceWeeks.max} />}
+      <TextField form={form} name="liftValue" label={t('form.liftLimit')} type="number" inputMode="decimal" min={0} max={L.liftLimit.max} step="any">
+        <ChoiceSelect form={form} name="liftUnit" label={t('form.unit')} options={massUnitOptions} />
+      </TextField>
+      <TextField form={form} name="noDrivingDays" label={t('form.noDriving')} type="number" inputMode="numeric" min={L.noDrivingDays.min} max={L.noDrivingDays.max} />
+      <TextField form={form} name="showerAfterHours" label={t('form.shower')} type="number" inputMode="numeric" min={L.showerAfterHours.min} max={L.showerAfterHours.max} />
+      <ChoiceField form={form} name="bloodThinner" label={t('form.bloodThinner')} options={[['none', t('form.btNone')], ['ask', t('form.btAsk')], ['date', t('form.btDate')]]} />
+      {draft.bloodThinner === 'date' && <TextField form={form} name="bloodThinnerDate" label={t('form.btDateLabel')} type="date" />}
     </>
   );
 }
@@ -118,42 +85,18 @@ function Restrictions({ form }: Part) {
 /** The follow-up visit, when to call about a fever, and the numbers to call. */
 function FollowUpAndContacts({ form }: Part) {
   const { t } = useTranslation();
-  const { draft, set, errors, bind } = form;
   return (
     <>
-      <Field id="f-followUpDate" label={t('form.followUpDate')} error={errors.followUpDate}>
-        <input type="date" {...bind('followUpDate')} />
-      </Field>
-      <Field id="f-followUpTime" label={t('form.followUpTime')} error={errors.followUpTime}>
-        <input type="time" {...bind('followUpTime')} />
-      </Field>
-      <Field id="f-followUpPlace" label={t('form.followUpPlace')} error={errors.followUpPlace}>
-        <input type="text" {...bind('followUpPlace')} />
-      </Field>
-      <Field id="f-feverValue" label={t('form.fever')} error={errors.feverValue}>
-        <div className="with-unit">
-          <input type="number" inputMode="decimal" step="any" {...bind('feverValue')} />
-          <select aria-label={t('form.unit')} value={draft.feverUnit} onChange={(e) => set('feverUnit', e.target.value as DischargeDraft['feverUnit'])}>
-            <option value="F">°F</option>
-            <option value="C">°C</option>
-          </select>
-        </div>
-      </Field>
-      <Field id="f-clinicPhone" label={t('form.clinicPhone')} error={errors.clinicPhone}>
-        <input type="tel" {...bind('clinicPhone')} />
-      </Field>
-      <Field id="f-afterHoursPhone" label={t('form.afterHoursPhone')} error={errors.afterHoursPhone}>
-        <input type="tel" {...bind('afterHoursPhone')} />
-      </Field>
-      <Field id="f-emergencyNumber" label={t('form.emergencyNumber')} error={errors.emergencyNumber}>
-        <input type="tel" {...bind('emergencyNumber')} />
-      </Field>
-      <Field id="f-paper" label={t('form.paper')}>
-        <select id="f-paper" value={draft.paper} onChange={(e) => set('paper', e.target.value as DischargeDraft['paper'])}>
-          <option value="A4">A4</option>
-          <option value="Letter">Letter</option>
-        </select>
-      </Field>
+      <TextField form={form} name="followUpDate" label={t('form.followUpDate')} type="date" />
+      <TextField form={form} name="followUpTime" label={t('form.followUpTime')} type="time" />
+      <TextField form={form} name="followUpPlace" label={t('form.followUpPlace')} type="text" />
+      <TextField form={form} name="feverValue" label={t('form.fever')} type="number" inputMode="decimal" step="any">
+        <ChoiceSelect form={form} name="feverUnit" label={t('form.unit')} options={temperatureUnitOptions} />
+      </TextField>
+      <TextField form={form} name="clinicPhone" label={t('form.clinicPhone')} type="tel" />
+      <TextField form={form} name="afterHoursPhone" label={t('form.afterHoursPhone')} type="tel" />
+      <TextField form={form} name="emergencyNumber" label={t('form.emergencyNumber')} type="tel" />
+      <ChoiceField form={form} name="paper" label={t('form.paper')} options={paperOptions} />
     </>
   );
 }
