@@ -5,11 +5,11 @@ import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
 import { printedPages, type PrintJob } from '../shared/printing';
-import { sheetDefaultsOf } from '../shared/sheet-defaults';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
+import { sheetDefaultsOf } from '../shared/sheet-defaults';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
