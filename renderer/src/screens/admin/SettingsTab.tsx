@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { SubmitForm } from '../../forms/SubmitForm';
 import { useDraftForm } from '../../forms/useDraftForm';
 import { useKiosk } from '../../kiosk-context';
 import { restartNeededFor, type Settings } from '../../../../electron/shared/settings-schema';
@@ -66,15 +67,7 @@ function SettingsEditor({ stored }: { stored: Settings }) {
   };
 
   return (
-    <form
-      className="settings-tab"
-      noValidate
-      autoComplete="off"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <SubmitForm className="settings-tab" onSubmit={save}>
       <ClinicDetails form={form} />
       <KioskBehaviour form={form} languages={languages} />
       <Group title={t('admin.settings.speech')} intro={t('admin.settings.speechIntro')}>
@@ -94,6 +87,6 @@ function SettingsEditor({ stored }: { stored: Settings }) {
         <DoneNote>{done}</DoneNote>
         {notice && <ErrorNote message={notice} />}
       </div>
-    </form>
+    </SubmitForm>
   );
 }

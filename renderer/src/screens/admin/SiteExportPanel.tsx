@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { ActionNotes } from './admin-shared';
 import { Field } from '../../forms/Field';
+import { SubmitForm } from '../../forms/SubmitForm';
 import { useAction } from '../../forms/useAction';
 
 /**
@@ -25,15 +26,7 @@ export function SiteExportPanel() {
     <section className="settings-group site-export" aria-labelledby="site-export-title">
       <h3 id="site-export-title">{t('admin.site.exportTitle')}</h3>
       <p className="field-hint">{t('admin.site.exportIntro')}</p>
-      <form
-        className="form-grid"
-        noValidate
-        autoComplete="off"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
+      <SubmitForm className="form-grid" onSubmit={run}>
         <Field id="site-outDir" label={t('admin.site.folder')} hint={t('admin.site.folderHint')}>
           <input id="site-outDir" type="text" value={outDir} maxLength={500} spellCheck={false} onChange={(e) => setOutDir(e.target.value)} aria-describedby="site-outDir-hint" />
         </Field>
@@ -42,7 +35,7 @@ export function SiteExportPanel() {
             {t('admin.site.export')}
           </button>
         </div>
-      </form>
+      </SubmitForm>
       <ActionNotes action={action} />
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { SubmitForm } from '../../forms/SubmitForm';
 import { useDraftForm } from '../../forms/useDraftForm';
 import { useKiosk } from '../../kiosk-context';
 import type { DischargeSheet } from '../../../../electron/shared/content-types';
@@ -76,14 +77,7 @@ function DischargeEditor({ defaults }: { defaults: SheetDefaults }) {
           {notice}
         </p>
       )}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void preview();
-        }}
-        autoComplete="off"
-      >
+      <SubmitForm onSubmit={preview}>
         <DischargeFields form={form} locales={locales} />
         <div className="form-actions">
           <button type="submit" className="primary big">
@@ -93,7 +87,7 @@ function DischargeEditor({ defaults }: { defaults: SheetDefaults }) {
             {t('form.cancel')}
           </button>
         </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
