@@ -14,10 +14,12 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // Sandboxed preloads cannot require node_modules: bundle everything into one CJS file.
+      // Sandboxed preloads cannot require node_modules or chunks: each preload is one self-contained
+      // CJS file (they share no module with code in it, so rollup makes no common chunk).
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        // index: the kiosk window's window.kiosk; print: the hidden print windows' window.printJob.
+        input: { index: resolve('electron/preload/index.ts'), print: resolve('electron/preload/print.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -6,7 +6,7 @@
 import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { openWritable, type Db } from './connection';
+import { openWritable, userVersion, type Db } from './connection';
 import { FutureDatabaseError, latestVersion, migrate } from './migrate';
 
 export const LOCAL_DB_FILE = 'local.db';
@@ -120,7 +120,7 @@ export function openLocalDatabase(dataDir: string, now: Date = new Date()): Loca
   if (existsSync(path) && (!isWritable(path) || !isWritable(dataDir))) {
     try {
       const db = openReadOnlySnapshot(path);
-      const version = db.pragma('user_version', { simple: true }) as number;
+      const version = userVersion(db);
       if (version !== latestVersion()) throw new Error(`it is at schema version ${version} and cannot be upgraded while read-only`);
       warnings.push(`The local database ${path} is read-only. Patients still see content, but edits, imports and settings cannot be saved until the file and folder are writable.`);
       return { db, path, readOnly: true, warnings };

@@ -1,5 +1,5 @@
 /** Brings the local database to the newest schema: all pending migrations in one transaction. */
-import type { Db } from './connection';
+import { userVersion, type Db } from './connection';
 import type { Migration } from './migrations/types';
 import { migrations as allMigrations } from './migrations/index';
 
@@ -19,7 +19,7 @@ export function latestVersion(list: readonly Migration[] = allMigrations): numbe
 
 /** Returns the versions that were applied. */
 export function migrate(db: Db, list: readonly Migration[] = allMigrations): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = userVersion(db);
   const latest = latestVersion(list);
   if (current > latest) throw new FutureDatabaseError(current, latest);
   const pending = list.filter((m) => m.version > current).sort((a, b) => a.version - b.version);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contentId, localeCode } from '../electron/shared/ids';
+import { textKeyShape } from '../electron/shared/text-keys';
 import { NARRATION_MAX_BASE64, narrationMimes } from '../electron/shared/narration';
 import { BASE_FONT, fontPackages } from '../electron/shared/fonts';
 
@@ -103,7 +104,7 @@ export type PackProcedure = z.infer<typeof packProcedureSchema>;
 export const packTextSchema = z.strictObject({
   procedure: contentId,
   locale: localeCode,
-  key: z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a dotted key such as "topic.after.title"'),
+  key: textKeyShape,
   text: z.string().min(1, 'the text is empty').max(20_000, 'the text is longer than 20,000 characters'),
   ...reviewFields,
 });
@@ -115,7 +116,7 @@ const hex64 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lowercase hex');
 export const packNarrationSchema = z.strictObject({
   procedure: contentId,
   locale: localeCode,
-  key: z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a dotted key such as "topic.after.title"'),
+  key: textKeyShape,
   mediaType: z.enum(narrationMimes),
   /** sha256 of the audio bytes. */
   sha256: hex64,

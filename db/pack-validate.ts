@@ -6,7 +6,8 @@
 import { packSchema, MAX_PACK_BYTES, type ContentPack, type PackProcedure } from './pack-schema';
 import { expectedTextKeys, glossaryLinks } from './content-keys';
 import { illustrationProblem } from './illustration-safety';
-import { clinicVariableNames, isClinicVariable, isSheetTemplateKey, isSheetVariable, templateVariables } from '../electron/shared/sheet-variables';
+import { clinicVariableNames, isClinicVariable, isSheetVariable, templateVariables } from '../electron/shared/sheet-variables';
+import { isSheetTemplateKey } from '../electron/shared/text-keys';
 import { NARRATION_MAX_BYTES } from '../electron/shared/narration';
 import { probeAudio, sniffAudio } from './audio-probe';
 import { sha256 } from './canonical-json';

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { openKioskCore, type KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/kiosk-core';
+import { createKioskRuntime, type KioskRuntime } from '../core/kiosk-runtime';
 import { defaultDataDir } from '../core/data-dir';
-import { pinSchema, signInPlace, staffRole } from '../shared/staff';
+import { pinSchema, signInPlaces, staffRole } from '../shared/staff';
 import { KioskError } from '../shared/errors';
 import { writeFileSync, existsSync } from 'node:fs';
 import { checkPackFile, narrationAudioProblems } from '../../db/pack-validate';
@@ -64,6 +65,14 @@ function readFile(path: unknown, what: string): Buffer {
   return readFileSync(path);
 }
 
+/** The value of `--option`, one of `choices`; else a CliError that lists them ("a", "b" or "c"). */
+function choiceOf<T extends string>(values: Record<string, string | boolean | undefined>, option: string, choices: readonly T[]): T {
+  const value = values[option];
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  const quoted = choices.map((c) => `"${c}"`);
+  throw new CliError(`--${option} must be ${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`);
+}
+
 function problemsText(e: PackRejected): string {
   return ['the pack is not valid:', ...e.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n');
 }
@@ -74,13 +83,12 @@ export const commands: Record<string, Command> = {
     usage: 'set-pin --role nurse|admin',
     options: { role: { type: 'string', description: 'nurse or admin' } },
     async run(core, values) {
-      const role = staffRole.safeParse(values.role);
-      if (!role.success) throw new CliError('--role must be "nurse" or "admin"');
-      const pin = await readPin(`New ${role.data} PIN (6 to 8 digits): `);
+      const role = choiceOf(values, 'role', staffRole.options);
+      const pin = await readPin(`New ${role} PIN (6 to 8 digits): `);
       const valid = pinSchema.safeParse(pin);
       if (!valid.success) throw new CliError('a PIN is 6 to 8 digits (0-9); nothing was changed');
-      core.staff.setPin(role.data, valid.data);
-      return `The ${role.data} PIN is set.`;
+      core.staff.setPin(role, valid.data);
+      return `The ${role} PIN is set.`;
     },
   },
   'unlock-sign-in': {
@@ -88,10 +96,9 @@ export const commands: Record<string, Command> = {
     usage: 'unlock-sign-in --place kiosk|workstation|web',
     options: { place: { type: 'string', description: 'kiosk (the touch screen), workstation, or web (web mode)' } },
     async run(core, values) {
-      const place = signInPlace.safeParse(values.place);
-      if (!place.success) throw new CliError('--place must be "kiosk", "workstation" or "web"');
-      core.staff.unlock(CLI_ROLE, place.data);
-      return `Staff sign-in at ${place.data} is unlocked.`;
+      const place = choiceOf(values, 'place', signInPlaces);
+      core.staff.unlock(CLI_ROLE, place);
+      return `Staff sign-in at ${place} is unlocked.`;
     },
   },
   'export-pack': {
@@ -257,23 +264,24 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-  let core: KioskCore | undefined;
+  let runtime: KioskRuntime | undefined;
   try {
-    core = openKioskCore({
+    // No watch folder: a command changes only what it says.
+    runtime = createKioskRuntime({
       bundledContentPath: resolve(typeof values.content === 'string' ? values.content : resolve(root, 'resources', 'content.db')),
       uiStringsDir: resolve(root, 'resources', 'locales'),
       dataDir: resolve(typeof values.data === 'string' ? values.data : defaultDataDir()),
       appVersion: version,
     });
-    for (const w of core.local.warnings) console.error(`admin: warning: ${w}`);
-    console.log(await command.run(core, values));
+    for (const w of runtime.core.local.warnings) console.error(`admin: warning: ${w}`);
+    console.log(await command.run(runtime.core, values));
     return 0;
   } catch (e) {
     const message = e instanceof CliError || e instanceof KioskError ? e.message : `${(e as Error).message}`;
     console.error(`admin ${name}: ${message}`);
     return 1;
   } finally {
-    core?.close();
+    runtime?.close();
   }
 }
 

@@ -1,17 +1,10 @@
 /** The admin audit log: who (role), when, what, and hashes of the state before and after. */
 import type { Db } from '../../db/connection';
+import { auditRepo, type AuditRow } from '../../db/repos/audit';
 import { sha256 } from '../../db/canonical-json';
 import { KioskError } from '../shared/errors';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  role: string;
-  action: string;
-  target: string;
-  beforeHash: string | null;
-  afterHash: string | null;
-}
+export type AuditEntry = AuditRow;
 
 export const hashOf = (value: unknown): string | null => (value === null || value === undefined ? null : sha256(typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 16));
 
@@ -23,22 +16,11 @@ export class AuditLog {
 
   record(role: string, action: string, target: string, before: unknown, after: unknown): void {
     if (!this.db) throw new KioskError('READ_ONLY', 'The local database cannot be written, so the change was not saved.');
-    this.db
-      .prepare('INSERT INTO audit_log (at, role, action, target, before_hash, after_hash) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), role, action, target, hashOf(before), hashOf(after));
+    auditRepo(this.db).insert({ at: this.now().toISOString(), role, action, target, beforeHash: hashOf(before), afterHash: hashOf(after) });
   }
 
   list(limit = 500): AuditEntry[] {
-    if (!this.db) return [];
-    return (this.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[]).map((r) => ({
-      id: r.id as number,
-      at: r.at as string,
-      role: r.role as string,
-      action: r.action as string,
-      target: r.target as string,
-      beforeHash: r.before_hash as string | null,
-      afterHash: r.after_hash as string | null,
-    }));
+    return this.db ? auditRepo(this.db).newest(limit) : [];
   }
 }
 

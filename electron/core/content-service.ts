@@ -17,6 +17,7 @@ import type { ContentLayers, NarrationRow } from './content-layers';
 import type { NarrationRef } from '../shared/narration';
 import { narrationRef } from './narration';
 import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
+import { textKey } from '../shared/text-keys';
 import { defaultSettings } from '../shared/settings-schema';
 import type { FontPackage } from '../shared/fonts';
 import { patientLocales, type LocaleChoice } from '../shared/locale-order';
@@ -177,8 +178,8 @@ export class ContentService {
       mediaType: row.media_type,
       // By URL (media/illustration/<hash>), so content answers stay small; the bytes come from illustrationMedia.
       src: mediaUrl('illustration', illustrationMediaId(row.media_type, row.data)),
-      alt: l.t(`illustration.${id}.alt`),
-      ...withNarration(l.narrated({ alt: `illustration.${id}.alt` })),
+      alt: l.t(textKey.illustrationAlt(id)),
+      ...withNarration(l.narrated({ alt: textKey.illustrationAlt(id) })),
     };
   }
 
@@ -218,9 +219,9 @@ export class ContentService {
       .map((r) => ({
         id: r.id,
         icon: r.icon,
-        title: l.t(`topic.${r.id}.title`),
-        summary: l.t(`topic.${r.id}.summary`),
-        ...withNarration(l.narrated({ title: `topic.${r.id}.title`, summary: `topic.${r.id}.summary` })),
+        title: l.t(textKey.topic(r.id, 'title')),
+        summary: l.t(textKey.topic(r.id, 'summary')),
+        ...withNarration(l.narrated({ title: textKey.topic(r.id, 'title'), summary: textKey.topic(r.id, 'summary') })),
       }))
       .filter((t) => t.title !== '');
   }
@@ -237,7 +238,7 @@ export class ContentService {
       .sort((a, b) => a.sort_order - b.sort_order || a.id.localeCompare(b.id))
       .map((r) => {
         const l = this.localizer(r.id, locale);
-        return { id: r.id, name: l.t('procedure.name'), tagline: l.t('procedure.tagline') };
+        return { id: r.id, name: l.t(textKey.procedure('name')), tagline: l.t(textKey.procedure('tagline')) };
       });
   }
 
@@ -253,13 +254,18 @@ export class ContentService {
     const glossary = (db.prepare('SELECT id FROM glossary_terms WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map(
       (g) => ({
         id: g.id,
-        term: l.t(`glossary.${g.id}.term`),
-        definition: l.t(`glossary.${g.id}.definition`),
-        ...withNarration(l.narrated({ term: `glossary.${g.id}.term`, definition: `glossary.${g.id}.definition` })),
+        term: l.t(textKey.glossary(g.id, 'term')),
+        definition: l.t(textKey.glossary(g.id, 'definition')),
+        ...withNarration(l.narrated({ term: textKey.glossary(g.id, 'term'), definition: textKey.glossary(g.id, 'definition') })),
       }),
     );
     return {
-      procedure: { id: procedureId, name: l.t('procedure.name'), tagline: l.t('procedure.tagline'), ...withNarration(l.narrated({ name: 'procedure.name', tagline: 'procedure.tagline' })) },
+      procedure: {
+        id: procedureId,
+        name: l.t(textKey.procedure('name')),
+        tagline: l.t(textKey.procedure('tagline')),
+        ...withNarration(l.narrated({ name: textKey.procedure('name'), tagline: textKey.procedure('tagline') })),
+      },
       locale: this.locale(locale),
       hero: this.illustration(db, procedureId, proc.hero_illustration, l),
       topics: this.tiles(db, procedureId, l),
@@ -282,9 +288,9 @@ export class ContentService {
       db.prepare('SELECT id FROM topic_sections WHERE procedure_id = ? AND topic_id = ? ORDER BY sort_order').all(procedureId, topicId) as { id: string }[]
     ).map((s) => ({
       id: s.id,
-      heading: l.t(`topic.${topicId}.${s.id}.heading`),
-      body: l.t(`topic.${topicId}.${s.id}.body`),
-      ...withNarration(l.narrated({ heading: `topic.${topicId}.${s.id}.heading`, body: `topic.${topicId}.${s.id}.body` })),
+      heading: l.t(textKey.topicSection(topicId, s.id, 'heading')),
+      body: l.t(textKey.topicSection(topicId, s.id, 'body')),
+      ...withNarration(l.narrated({ heading: textKey.topicSection(topicId, s.id, 'heading'), body: textKey.topicSection(topicId, s.id, 'body') })),
     }));
     return { procedureId, topic: tile, sections, provenance: l.provenance() };
   }
@@ -302,11 +308,11 @@ export class ContentService {
       .all(procedureId) as { id: string; illustration_id: string | null }[];
     const steps = rows.map((s) => ({
       id: s.id,
-      title: l.t(`step.${s.id}.title`),
-      body: l.t(`step.${s.id}.body`),
-      feel: l.t(`step.${s.id}.feel`),
+      title: l.t(textKey.step(s.id, 'title')),
+      body: l.t(textKey.step(s.id, 'body')),
+      feel: l.t(textKey.step(s.id, 'feel')),
       illustration: this.illustration(db, procedureId, s.illustration_id, l),
-      ...withNarration(l.narrated({ title: `step.${s.id}.title`, body: `step.${s.id}.body`, feel: `step.${s.id}.feel` })),
+      ...withNarration(l.narrated({ title: textKey.step(s.id, 'title'), body: textKey.step(s.id, 'body'), feel: textKey.step(s.id, 'feel') })),
     }));
     return { procedureId, steps, provenance: l.provenance() };
   }
@@ -322,14 +328,14 @@ export class ContentService {
     type Q = { id: string; answer_option: string; teaches_kind: 'step' | 'topic'; teaches_id: string };
     const questions = (db.prepare('SELECT * FROM quiz_questions WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as Q[]).map((q) => ({
       id: q.id,
-      question: l.t(`quiz.${q.id}.question`),
+      question: l.t(textKey.quiz(q.id, 'question')),
       options: (
         db.prepare('SELECT id FROM quiz_options WHERE procedure_id = ? AND question_id = ? ORDER BY sort_order').all(procedureId, q.id) as { id: string }[]
-      ).map((o) => ({ id: o.id, text: l.t(`quiz.${q.id}.option.${o.id}`), ...withNarration(l.narrated({ text: `quiz.${q.id}.option.${o.id}` })) })),
+      ).map((o) => ({ id: o.id, text: l.t(textKey.quizOption(q.id, o.id)), ...withNarration(l.narrated({ text: textKey.quizOption(q.id, o.id) })) })),
       answer: q.answer_option,
-      explanation: l.t(`quiz.${q.id}.explanation`),
+      explanation: l.t(textKey.quiz(q.id, 'explanation')),
       teaches: { kind: q.teaches_kind, id: q.teaches_id },
-      ...withNarration(l.narrated({ question: `quiz.${q.id}.question`, explanation: `quiz.${q.id}.explanation` })),
+      ...withNarration(l.narrated({ question: textKey.quiz(q.id, 'question'), explanation: textKey.quiz(q.id, 'explanation') })),
     }));
     return { procedureId, questions, provenance: l.provenance() };
   }
@@ -339,23 +345,23 @@ export class ContentService {
     const l = this.templateLocalizer(procedureId, locale);
     const sections = (db.prepare('SELECT id FROM discharge_sections WHERE procedure_id = ? ORDER BY sort_order').all(procedureId) as { id: string }[]).map((sec) => ({
       id: sec.id,
-      heading: l.t(`discharge.${sec.id}.heading`),
+      heading: l.t(textKey.dischargeHeading(sec.id)),
       items: (
         db.prepare('SELECT id, condition FROM discharge_items WHERE procedure_id = ? AND section_id = ? ORDER BY sort_order').all(procedureId, sec.id) as { id: string; condition: string | null }[]
-      ).map((item) => ({ id: item.id, when: item.condition, text: l.t(`discharge.${sec.id}.${item.id}`) })),
+      ).map((item) => ({ id: item.id, when: item.condition, text: l.t(textKey.dischargeItem(sec.id, item.id)) })),
     }));
     const flags = (kind: 'clinic' | 'emergency') =>
       (db.prepare('SELECT id FROM red_flags WHERE procedure_id = ? AND kind = ? ORDER BY sort_order').all(procedureId, kind) as { id: string }[]).map((f) =>
-        l.t(`discharge.${kind}-flags.${f.id}`),
+        l.t(textKey.redFlag(kind, f.id)),
       );
     return {
       locale: this.locale(locale),
-      title: l.t('discharge.title'),
-      intro: l.t('discharge.intro'),
+      title: l.t(textKey.discharge('title')),
+      intro: l.t(textKey.discharge('intro')),
       sections,
-      clinicFlags: { heading: l.t('discharge.clinic-flags.heading'), items: flags('clinic') },
-      emergencyFlags: { heading: l.t('discharge.emergency-flags.heading'), items: flags('emergency') },
-      card: { title: l.t('card.title'), footer: l.t('card.footer') },
+      clinicFlags: { heading: l.t(textKey.redFlagsHeading('clinic')), items: flags('clinic') },
+      emergencyFlags: { heading: l.t(textKey.redFlagsHeading('emergency')), items: flags('emergency') },
+      card: { title: l.t(textKey.card('title')), footer: l.t(textKey.card('footer')) },
       provenance: l.provenance(),
     };
   }

@@ -31,7 +31,12 @@ interface RunResult {
   stderr: string;
   error: NodeJS.ErrnoException | null;
   timedOut: boolean;
+  /** Stopped by us because its output passed MAX_OUTPUT_BYTES. */
+  tooLarge: boolean;
 }
+
+/** Ended by a signal it did not get from us (a crash, or killed by something else on the machine). */
+const crashed = (r: RunResult) => r.code === null && !r.error && !r.timedOut && !r.tooLarge;
 
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -66,7 +71,11 @@ export class Espeak {
 
   /** Synthesises one text with one voice; resolves to a WAV file with correct sizes in its header. */
   async synthesize(text: string, voice: string, wordsPerMinute: number): Promise<Buffer> {
-    const r = await this.run(['-v', voice, '-s', String(wordsPerMinute), '-b', '1', '--stdin', '--stdout'], text);
+    const args = ['-v', voice, '-s', String(wordsPerMinute), '-b', '1', '--stdin', '--stdout'];
+    let r = await this.run(args, text);
+    // One crash may be the machine's doing (memory pressure, a stray signal): try once more
+    // before the voice is reported broken and patients lose Listen.
+    if (crashed(r)) r = await this.run(args, text);
     if (r.error || r.timedOut || r.code !== 0 || r.stdout.length <= 44) {
       this.forget();
       throw new KioskError('UNAVAILABLE', `The built-in voice could not speak this (${describeFailure(this.command, r)}).`);
@@ -100,13 +109,17 @@ export class Espeak {
         let stderr = '';
         let error: NodeJS.ErrnoException | null = null;
         let timedOut = false;
+        let tooLarge = false;
         const timer = setTimeout(() => {
           timedOut = true;
           child.kill('SIGKILL');
         }, this.timeoutMs);
         child.stdout.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_OUTPUT_BYTES) child.kill('SIGKILL');
+          if (size > MAX_OUTPUT_BYTES) {
+            tooLarge = true;
+            child.kill('SIGKILL');
+          }
           else out.push(chunk);
         });
         child.stderr.on('data', (chunk: Buffer) => {
@@ -118,7 +131,7 @@ export class Espeak {
         });
         child.on('close', (code) => {
           clearTimeout(timer);
-          resolve({ code, stdout: Buffer.concat(out), stderr, error, timedOut });
+          resolve({ code, stdout: Buffer.concat(out), stderr, error, timedOut, tooLarge });
         });
         child.stdin.end(input, 'utf8');
       });
@@ -147,6 +160,7 @@ function describeFailure(command: string, r: RunResult): string {
   if (r.error?.code === 'ENOENT') return `the program "${command}" was not found; install the espeak-ng package or set KIOSK_ESPEAK_NG to its path`;
   if (r.error) return `"${command}" could not be started: ${r.error.code ?? r.error.message}`;
   if (r.timedOut) return `"${command}" did not finish in time`;
+  if (r.tooLarge) return `"${command}" produced more than ${MAX_OUTPUT_BYTES / 2 ** 20} MB of audio`;
   if (r.code !== 0) return `"${command}" stopped with ${r.code === null ? 'a crash' : `exit code ${r.code}`}${r.stderr.trim() ? `: ${r.stderr.trim().split('\n')[0]}` : ''}`;
   return `"${command}" produced no audio`;
 }

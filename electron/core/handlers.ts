@@ -4,7 +4,7 @@ import type { KioskCore } from './kiosk-core';
 import type { SignInPlace, StaffStatus } from '../shared/staff';
 import { buildDischargeSheet } from './discharge-sheet';
 import { KioskError } from '../shared/errors';
-import { printedPages, type PrintJob } from '../shared/printing';
+import { printedPages } from '../shared/printing';
 import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
@@ -18,9 +18,6 @@ export interface Session {
   lastSeen?: number;
   /** Where this session signs in (each place has its own lock); a window without one counts as the kiosk's screen. */
   place?: SignInPlace;
-  /** Hidden print windows only: the sheet to render, and who to tell when it is laid out. */
-  printJob?: PrintJob;
-  onPrintReady?: () => void;
 }
 
 export interface CallContext {
@@ -72,7 +69,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
         defaultLocale: s.defaultLocale,
         siteBaseUrl: s.siteBaseUrl,
         enabledLocales: core.content.listLocales().map((l) => l.code),
-        capabilities: { appPrinting: Boolean(platform.printSheet) },
+        capabilities: { appPrinting: Boolean(platform.printSheet), saveFile: platform.savesFiles === true },
         clinicVariables: { clinicName: s.clinicName, clinicPhone: s.clinicPhone, afterHoursPhone: s.afterHoursPhone, emergencyNumber: s.emergencyNumber },
         startupWarnings: staff ? [...core.local.warnings, ...speechWarnings] : [],
         speech,
@@ -113,14 +110,6 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       const outcome = await platform.printSheet({ sheet, cardOnly, mode, printerName: core.settings.get().printerName });
       if (outcome.outcome !== 'cancelled') core.usage.recordPrint(printedPages(sheet, cardOnly));
       return outcome;
-    },
-    getPrintJob: (_input, ctx) => {
-      if (!ctx.session.printJob) throw new KioskError('NOT_FOUND', 'There is no sheet waiting to be printed.');
-      return ctx.session.printJob;
-    },
-    printJobReady: (_input, ctx) => {
-      ctx.session.onPrintReady?.();
-      return { ok: true };
     },
     listPrinters: async () => (platform.listPrinters ? platform.listPrinters() : []),
     recordUsage: ({ event, id }, ctx) => {

@@ -2,7 +2,8 @@
  * The kiosk's services in plain Node, opened once per process over the bundled content
  * and the data directory. Electron main and web mode both build one of these.
  */
-import { openReadOnly, type Db } from '../../db/connection';
+import { openReadOnly, userVersion, type Db } from '../../db/connection';
+import { contentMetaRepo } from '../../db/repos/content-meta';
 import { CONTENT_SCHEMA_VERSION } from '../../db/content-schema';
 import { openLocalDatabase, type LocalDatabase } from '../../db/local-db';
 import { ContentLayers } from './content-layers';
@@ -70,12 +71,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   } catch (e) {
     throw new Error(`The bundled content ${options.bundledContentPath} cannot be opened (${(e as Error).message}). Run "npm run db:build", or reinstall the app.`);
   }
-  const version = bundled.pragma('user_version', { simple: true }) as number;
+  const version = userVersion(bundled);
   if (version !== CONTENT_SCHEMA_VERSION) {
     bundled.close();
     throw new Error(`The bundled content ${options.bundledContentPath} has schema version ${version}; this app reads version ${CONTENT_SCHEMA_VERSION}. Run "npm run db:build".`);
   }
-  const hashRow = bundled.prepare("SELECT value FROM content_meta WHERE key = 'contentHash'").get() as { value: string } | undefined;
   const local = openLocalDatabase(options.dataDir);
   const writable = local.readOnly ? null : local.db;
   const audit = new AuditLog(writable);
@@ -99,7 +99,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const servedNarration = new NarrationService(layers, null, audit);
   media.register('narration', (id) => servedNarration.resolve(id));
   const uiStringsDir = options.uiStringsDir ?? join(dirname(options.bundledContentPath), 'locales');
-  const contentHash = hashRow?.value ?? 'unknown';
+  const contentHash = contentMetaRepo(bundled).value('contentHash') ?? 'unknown';
   return {
     content,
     settings,

@@ -6,7 +6,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openForInspection, openWritable, type Db } from '../../db/connection';
+import { backupTo, openCheckedForInspection, tableNames, userVersion, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
@@ -50,15 +50,9 @@ export class LocalBackup {
   private async copyTo(path: string): Promise<{ path: string; bytes: number }> {
     mkdirSync(join(path, '..'), { recursive: true, mode: DATA_DIR_MODE });
     createPrivateFile(path);
-    await this.live().backup(path);
-    chmodSync(path, DATA_FILE_MODE);
     // PIN hashes stay on this kiosk: a copied backup must not give them away to offline guessing.
-    const copy = openWritable(path, { wal: false });
-    try {
-      copy.exec(`DELETE FROM ${KEPT_ON_RESTORE.join('; DELETE FROM ')}; VACUUM;`);
-    } finally {
-      copy.close();
-    }
+    await backupTo(this.live(), path, { without: KEPT_ON_RESTORE });
+    chmodSync(path, DATA_FILE_MODE);
     return { path, bytes: statSync(path).size };
   }
 
@@ -84,18 +78,17 @@ export class LocalBackup {
     const db = this.live();
     let backup: Db;
     try {
-      backup = openForInspection(source);
-      if (backup.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('it failed the integrity check');
+      backup = openCheckedForInspection(source);
     } catch (e) {
       throw new KioskError('INVALID_INPUT', `${basename(source)} is not a usable kiosk backup (${(e as Error).message}). Nothing was changed.`, 'name');
     }
     try {
-      const version = backup.pragma('user_version', { simple: true }) as number;
+      const version = userVersion(backup);
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
-      const tables = (backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+      const tables = tableNames(backup);
       const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
-      const liveTables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name));
+      const liveTables = new Set(tableNames(db));
       db.pragma('foreign_keys = OFF');
       try {
         db.transaction(() => {

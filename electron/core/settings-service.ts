@@ -1,5 +1,6 @@
 /** Clinic settings from the local database, with defaults for anything not set. */
 import type { Db } from '../../db/connection';
+import { settingsRepo } from '../../db/repos/settings';
 import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema';
 import { KioskError } from '../shared/errors';
 import { trustedKeyProblem } from '../../db/pack-signing';
@@ -49,8 +50,7 @@ export class SettingsService {
 
   get(): Settings {
     if (!this.db) return defaultSettings;
-    const rows = this.db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
-    const stored: Record<string, unknown> = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+    const stored: Record<string, unknown> = Object.fromEntries(settingsRepo(this.db).all().map((r) => [r.key, JSON.parse(r.valueJson) as unknown]));
     // Versions before the emergency number was required stored it empty: the default stands in.
     if (stored.emergencyNumber === '') delete stored.emergencyNumber;
     const merged = settingsSchema.safeParse({ ...defaultSettings, ...stored });
@@ -63,15 +63,11 @@ export class SettingsService {
     const valid = settingsSchema.parse(settings);
     const problem = settingsProblem(valid);
     if (problem) throw problem;
-    const db = this.db;
     const before = this.get();
-    const put = db.prepare(
-      `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+    settingsRepo(this.db).putAll(
+      Object.entries(valid).map(([key, value]) => ({ key, valueJson: JSON.stringify(value) })),
+      now.toISOString(),
     );
-    db.transaction(() => {
-      for (const [key, value] of Object.entries(valid)) put.run(key, JSON.stringify(value), now.toISOString());
-    })();
     const after = this.get();
     for (const listener of [...this.listeners]) {
       try {

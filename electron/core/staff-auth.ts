@@ -10,6 +10,7 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connection';
+import { staffRepo, type PinHash } from '../../db/repos/staff';
 import { KioskError } from '../shared/errors';
 import { MIN_NEW_PIN_DIGITS, type SignInLock, type SignInPlace, type StaffRole } from '../shared/staff';
 import type { AuditLog } from './audit-log';
@@ -30,7 +31,7 @@ export function hashPin(pin: string, salt: Buffer = randomBytes(16)): { hash: st
   return { hash: hash.toString('base64'), salt: salt.toString('base64'), params: JSON.stringify({ N, r, p, keylen }) };
 }
 
-function pinMatches(pin: string, row: { hash: string; salt: string; params: string }): boolean {
+function pinMatches(pin: string, row: PinHash): boolean {
   const { N, r, p, keylen } = JSON.parse(row.params) as typeof SCRYPT;
   const expected = Buffer.from(row.hash, 'base64');
   const actual = scryptSync(pin, Buffer.from(row.salt, 'base64'), keylen, { N, r, p, maxmem: SCRYPT.maxmem });
@@ -56,34 +57,26 @@ export class StaffAuth {
   }
 
   pinsSet(): Record<StaffRole, boolean> {
-    const rows = this.db ? (this.db.prepare('SELECT role FROM staff_pins').all() as { role: StaffRole }[]) : [];
-    return { nurse: rows.some((r) => r.role === 'nurse'), admin: rows.some((r) => r.role === 'admin') };
+    const roles = this.db ? staffRepo(this.db).roles() : [];
+    return { nurse: roles.includes('nurse'), admin: roles.includes('admin') };
   }
 
   /** Roles whose PIN is shorter than new PINs may be (or was set before the rule, and not used since). */
   shortPins(): StaffRole[] {
-    if (!this.db) return [];
-    return (this.db.prepare('SELECT role FROM staff_pins WHERE short = 1 ORDER BY role').all() as { role: StaffRole }[]).map((r) => r.role);
-  }
-
-  private lockRow(place: SignInPlace): { failures: number; locked_until: string | null } {
-    const db = this.requireDb();
-    db.prepare('INSERT OR IGNORE INTO staff_sign_in_locks (place) VALUES (?)').run(place);
-    return db.prepare('SELECT failures, locked_until FROM staff_sign_in_locks WHERE place = ?').get(place) as { failures: number; locked_until: string | null };
+    return this.db ? staffRepo(this.db).shortRoles() : [];
   }
 
   lockedUntil(place: SignInPlace): number | null {
     if (!this.db) return null;
-    const row = this.db.prepare('SELECT locked_until FROM staff_sign_in_locks WHERE place = ?').get(place) as { locked_until: string | null } | undefined;
-    const until = row?.locked_until ? Date.parse(row.locked_until) : null;
+    const lockedUntil = staffRepo(this.db).lockIfAny(place)?.lockedUntil;
+    const until = lockedUntil ? Date.parse(lockedUntil) : null;
     return until && until > this.now() ? until : null;
   }
 
   /** Every place with wrong PINs counted, for admins. */
   locks(): SignInLock[] {
     if (!this.db) return [];
-    const rows = this.db.prepare('SELECT place, failures FROM staff_sign_in_locks WHERE failures > 0 ORDER BY place').all() as { place: SignInPlace; failures: number }[];
-    return rows.map((r) => {
+    return staffRepo(this.db).failedPlaces().map((r) => {
       const until = this.lockedUntil(r.place);
       return { place: r.place, failures: r.failures, lockedUntil: until ? new Date(until).toISOString() : null };
     });
@@ -93,8 +86,7 @@ export class StaffAuth {
   unlock(role: string, place: SignInPlace): void {
     const db = this.requireDb();
     db.transaction(() => {
-      db.prepare('INSERT OR IGNORE INTO staff_sign_in_locks (place) VALUES (?)').run(place);
-      db.prepare('UPDATE staff_sign_in_locks SET failures = 0, locked_until = NULL WHERE place = ?').run(place);
+      staffRepo(db).setLock(place, 0, null);
       this.audit?.record(role, 'unlock-sign-in', place, null, null);
     })();
   }
@@ -103,15 +95,10 @@ export class StaffAuth {
   setPin(role: StaffRole, pin: string): void {
     const db = this.requireDb();
     if (!/^[0-9]{4,8}$/.test(pin)) throw new KioskError('INVALID_INPUT', `A PIN is ${MIN_NEW_PIN_DIGITS} to 8 digits (0-9).`, 'pin');
-    const other = db.prepare('SELECT hash, salt, params FROM staff_pins WHERE role = ?').get(role === 'nurse' ? 'admin' : 'nurse') as
-      | { hash: string; salt: string; params: string }
-      | undefined;
+    const repo = staffRepo(db);
+    const other = repo.pinOf(role === 'nurse' ? 'admin' : 'nurse');
     if (other && pinMatches(pin, other)) throw new KioskError('INVALID_INPUT', 'The nurse and admin PINs must be different.', 'pin');
-    const h = hashPin(pin);
-    db.prepare(
-      `INSERT INTO staff_pins (role, hash, salt, params, updated_at, short) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, salt = excluded.salt, params = excluded.params, updated_at = excluded.updated_at, short = excluded.short`,
-    ).run(role, h.hash, h.salt, h.params, new Date(this.now()).toISOString(), pin.length < MIN_NEW_PIN_DIGITS ? 1 : 0);
+    repo.putPin(role, hashPin(pin), new Date(this.now()).toISOString(), pin.length < MIN_NEW_PIN_DIGITS);
   }
 
   /** Returns the role whose PIN this is; throws UNAUTHORIZED or LOCKED_OUT. */
@@ -119,21 +106,22 @@ export class StaffAuth {
     const db = this.requireDb();
     const locked = this.lockedUntil(place);
     if (locked) throw this.lockedError(locked);
-    const rows = db.prepare('SELECT role, hash, salt, params FROM staff_pins').all() as { role: StaffRole; hash: string; salt: string; params: string }[];
+    const repo = staffRepo(db);
+    const rows = repo.pins();
     if (!rows.length) throw new KioskError('UNAUTHORIZED', 'No staff PIN is set yet. Set one with "npm run admin -- set-pin --role nurse" (or --role admin).');
     const match = rows.find((r) => pinMatches(pin, r));
     if (match) {
       db.transaction(() => {
-        db.prepare('UPDATE staff_sign_in_locks SET failures = 0, locked_until = NULL WHERE place = ?').run(place);
-        db.prepare('UPDATE staff_pins SET short = ? WHERE role = ?').run(pin.length < MIN_NEW_PIN_DIGITS ? 1 : 0, match.role);
+        repo.setLock(place, 0, null);
+        repo.markShort(match.role, pin.length < MIN_NEW_PIN_DIGITS);
       })();
       return match.role;
     }
-    const failures = this.lockRow(place).failures + 1;
+    const failures = repo.lock(place).failures + 1;
     const lockMs = lockDuration(failures);
     const until = lockMs ? this.now() + lockMs : null;
     db.transaction(() => {
-      db.prepare('UPDATE staff_sign_in_locks SET failures = ?, locked_until = ? WHERE place = ?').run(failures, until ? new Date(until).toISOString() : null, place);
+      repo.setLock(place, failures, until ? new Date(until).toISOString() : null);
       this.audit?.record('public', until ? 'sign-in-locked' : 'sign-in-failed', `${place}: wrong PIN ${failures}`, null, null);
     })();
     if (until) throw this.lockedError(until);

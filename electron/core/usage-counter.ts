@@ -1,5 +1,6 @@
 /** Anonymous daily counters: a metric, a dimension such as a language, and a count. Nothing else. */
 import type { Db } from '../../db/connection';
+import { usageRepo, type UsageRow } from '../../db/repos/usage';
 import type { PrintedPages } from '../shared/printing';
 
 /** Public usage events a window (or, in all, the kiosk) may record per minute; more are not counted. */
@@ -44,12 +45,7 @@ export class UsageCounter {
   increment(metric: string, dimension = ''): void {
     if (!this.db) return;
     try {
-      this.db
-        .prepare(
-          `INSERT INTO usage_counts (day, metric, dimension, count) VALUES (?, ?, ?, 1)
-           ON CONFLICT (day, metric, dimension) DO UPDATE SET count = count + 1`,
-        )
-        .run(this.today(), metric, dimension);
+      usageRepo(this.db).increment(this.today(), metric, dimension);
     } catch {
       /* read-only or full disk: counts are best effort */
     }
@@ -65,13 +61,7 @@ export class UsageCounter {
     if (card) this.increment('card_printed', locale);
   }
 
-  rows(): { day: string; metric: string; dimension: string; count: number }[] {
-    if (!this.db) return [];
-    return this.db.prepare('SELECT day, metric, dimension, count FROM usage_counts ORDER BY day, metric, dimension').all() as {
-      day: string;
-      metric: string;
-      dimension: string;
-      count: number;
-    }[];
+  rows(): UsageRow[] {
+    return this.db ? usageRepo(this.db).all() : [];
   }
 }

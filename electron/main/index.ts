@@ -12,4 +12,5 @@ startKiosk({
   electron: { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, session },
   process,
   preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+  printPreloadPath: join(import.meta.dirname, '..', 'preload', 'print.cjs'),
 });

@@ -1,7 +1,8 @@
 /**
- * Registers every contract call on ipcMain through one wrapper: the sender frame must be
- * the app's own origin (app://kiosk), then the shared dispatcher validates the input with the
- * contract's zod schema and checks the role against the window's session. Nothing else is
+ * Every IPC channel goes through one wrapper (handleFromApp): the sender frame must be the
+ * app's own origin (app://kiosk). The contract calls then go to the shared dispatcher, which
+ * validates the input with the contract's zod schema and checks the role against the window's
+ * session. The only other channel is the print windows' own (printing.ts); nothing else is
  * ever registered on ipcMain (test/unit/electron-lifecycle.test.ts checks the whole shell).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
@@ -33,7 +34,7 @@ export class WindowSessions {
   peek(id: number): Session | undefined {
     return this.byId.get(id);
   }
-  /** Starts a window's session with a given state (hidden print windows). */
+  /** Starts a window's session with a given state. */
   begin(id: number, session: Session): void {
     this.byId.set(id, session);
   }
@@ -47,11 +48,15 @@ const forbidden: CallResult<never> = {
   error: { code: 'FORBIDDEN', message: 'This call is only accepted from the kiosk itself.' },
 };
 
+/** Registers one channel: a frame that is not the app's own is refused before `handler` runs. */
+export function handleFromApp(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  channel: string,
+  handler: (event: IpcMainInvokeEvent, input: unknown) => CallResult<unknown> | Promise<CallResult<unknown>>,
+): void {
+  ipcMain.handle(channel, async (event, input: unknown): Promise<CallResult<unknown>> => (isTrustedSender(event) ? handler(event, input) : forbidden));
+}
+
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Dispatcher, sessions: WindowSessions): void {
-  for (const name of callNames) {
-    ipcMain.handle(name, async (event, input: unknown): Promise<CallResult<unknown>> => {
-      if (!isTrustedSender(event)) return forbidden;
-      return dispatcher(name, input, { session: sessions.get(event.sender.id) });
-    });
-  }
+  for (const name of callNames) handleFromApp(ipcMain, name, (event, input) => dispatcher(name, input, { session: sessions.get(event.sender.id) }));
 }

@@ -8,10 +8,8 @@ import { resolve, join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type * as Electron from 'electron';
 import type { BrowserWindow, Event, Input } from 'electron';
-import { openKioskCore, type KioskCore, type KioskCoreOptions } from '../core/kiosk-core';
-import { createHandlers } from '../core/handlers';
-import { WatchFolderService } from '../core/watch-folder-service';
-import { createDispatcher } from '../core/dispatch';
+import type { KioskCore, KioskCoreOptions } from '../core/kiosk-core';
+import { createKioskRuntime, type KioskRuntime } from '../core/kiosk-runtime';
 import { STAFF_SESSION_IDLE_MS } from '../shared/staff';
 import { APP_HOME_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { hardenSession, hardenWebContents } from './hardening';
@@ -36,8 +34,10 @@ export interface ProcessLike {
 export interface StartOptions {
   electron: ElectronApi;
   process: ProcessLike;
-  /** out/preload/index.cjs */
+  /** out/preload/index.cjs: the kiosk window's preload (window.kiosk). */
   preloadPath: string;
+  /** out/preload/print.cjs: the hidden print windows' preload (window.printJob). */
+  printPreloadPath: string;
   openCore?: (options: KioskCoreOptions) => KioskCore;
   openLogger?: (dataDir: string) => FileLog;
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
@@ -92,14 +92,15 @@ export function startKiosk(options: StartOptions): KioskShell | null {
   const bundledContentPath = app.isPackaged && proc.resourcesPath ? join(proc.resourcesPath, 'content.db') : join(appRoot, 'resources', 'content.db');
   const devTools = !app.isPackaged;
   let mainWindow: BrowserWindow | null = null;
-  let core: KioskCore | null = null;
+  let runtime: KioskRuntime | null = null;
+  const core = () => runtime?.core ?? null;
   let kioskMode = false;
   let quitAllowed = false;
   const pendingNotices: string[] = [];
 
   /** Staff see it under startup warnings (getAppInfo gives them to staff sessions only); patients never do. */
   const noticeForStaff = (text: string) => {
-    const list = core ? core.local.warnings : pendingNotices;
+    const list = core()?.local.warnings ?? pendingNotices;
     if (!list.includes(text) && list.length < MAX_STAFF_NOTICES) list.push(text);
   };
   const onMainError = (kind: string, e: unknown) => {
@@ -194,29 +195,37 @@ export function startKiosk(options: StartOptions): KioskShell | null {
       const s = contents ? sessions.peek(contents.id) : undefined;
       return s?.role === 'admin' && s.lastSeen !== undefined && Date.now() - s.lastSeen <= STAFF_SESSION_IDLE_MS;
     });
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), (kind, id) => core?.media.resolveMedia(kind, id) ?? null));
-
-    core = (options.openCore ?? openKioskCore)({ bundledContentPath, dataDir: data.dir, appVersion: app.getVersion() });
-    for (const n of pendingNotices.splice(0)) noticeForStaff(n);
-    kioskMode = core.settings.get().kioskMode;
-    log.info('kiosk starting', { version: app.getVersion(), packaged: app.isPackaged, kioskMode, dataDir: data.dir });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), (kind, id) => core()?.media.resolveMedia(kind, id) ?? null));
 
     const printing = createPrintServices({
       BrowserWindow,
       dialog,
-      sessions,
-      windowOptions: () => printWindowOptions({ preloadPath: options.preloadPath, devTools }),
+      ipcMain,
+      windowOptions: () => printWindowOptions({ preloadPath: options.printPreloadPath, devTools }),
       mainWindow: () => mainWindow,
       writeFile: options.writeFile ?? ((path, bytes) => writeFile(path, bytes)),
       defaultSaveDir: () => app.getPath('documents'),
       log,
       ...(options.printReadyTimeoutMs ? { readyTimeoutMs: options.printReadyTimeoutMs } : {}),
     });
-    // Calls are logged by name only: their input may hold what a nurse typed.
-    const dispatcher = createDispatcher(createHandlers(core, printing), (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }));
-    registerIpc(ipcMain, dispatcher, sessions);
-    // The watch folder in Settings (USB mount or network share) is scanned for new content packs; a new folder applies at once.
-    new WatchFolderService(core.settings, core.packs, { log: (line) => log.info(line) }).start();
+    runtime = createKioskRuntime({
+      bundledContentPath,
+      dataDir: data.dir,
+      appVersion: app.getVersion(),
+      ...(options.openCore ? { openCore: options.openCore } : {}),
+      // Browser downloads are refused (hardening.ts), so the kiosk saves exports itself.
+      platform: { ...printing, savesFiles: true },
+      // Calls are logged by name only: their input may hold what a nurse typed.
+      onCallError: (name, e) => log.error('call failed', { call: name, ...describeError(e, { withMessage: false }) }),
+      // The watch folder in Settings (USB mount or network share) is scanned for new content packs.
+      watchFolder: { log: (line) => log.info(line) },
+    });
+    for (const n of pendingNotices.splice(0)) noticeForStaff(n);
+    kioskMode = runtime.core.settings.get().kioskMode;
+    log.info('kiosk starting', { version: app.getVersion(), packaged: app.isPackaged, kioskMode, dataDir: data.dir });
+    registerIpc(ipcMain, runtime.dispatcher, sessions);
+    // Quitting stops the watch folder and closes the databases.
+    app.on('will-quit', () => runtime?.close());
     options.electron.powerMonitor.on('shutdown', () => allowQuit('system shutdown'));
     createMainWindow();
   };
@@ -236,6 +245,6 @@ export function startKiosk(options: StartOptions): KioskShell | null {
     sessions,
     ready,
     mainWindow: () => mainWindow,
-    core: () => core,
+    core,
   };
 }

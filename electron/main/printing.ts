@@ -1,19 +1,21 @@
 /**
  * Printing the discharge sheet (DESIGN.md section 8, anchors section 7): a hidden window with
- * the kiosk's own sandbox and preload loads app://kiosk/#print-job; the page asks for the sheet
- * (getPrintJob), lays it out, waits for its fonts and says printJobReady. Only then is it
+ * the kiosk's sandbox and its own small preload (electron/preload/print.ts) loads
+ * app://kiosk/#print-job; the page asks this module for the sheet over the print channel
+ * (print:get-job), lays it out, waits for its fonts and says print:ready. Only then is it
  * printed with an explicit page size (microns), margins and printer, or saved with printToPDF.
- * The sheet lives only in memory, in this window's session, and is gone when the job ends;
- * the only file ever written is the PDF the nurse chose to save.
+ * The channel answers only the print window this module opened for the job; the sheet lives
+ * only in memory, here, and is gone when the job ends; the only file ever written is the PDF
+ * the nurse chose to save. Printing never travels through the public contract.
  */
 import { join } from 'node:path';
-import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, PrintToPDFOptions, SaveDialogOptions, WebContentsPrintOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, PrintToPDFOptions, SaveDialogOptions, WebContentsPrintOptions } from 'electron';
 import type { PlatformServices, PrintRequest } from '../core/platform';
-import type { PrintJob, PrintOutcome } from '../shared/printing';
+import { printChannels, type PrintJob, type PrintOutcome } from '../shared/printing';
 import type { DischargeSheet } from '../shared/content-types';
-import { KioskError } from '../shared/errors';
+import { KioskError, type CallResult } from '../shared/errors';
 import { PRINT_JOB_URL } from './app-protocol';
-import type { WindowSessions } from './ipc';
+import { handleFromApp } from './ipc';
 import type { KioskLogger } from './logging';
 
 type Paper = DischargeSheet['paper'];
@@ -68,8 +70,9 @@ export function pdfOptions(paper: Paper): PrintToPDFOptions {
 export interface PrintServicesDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   dialog: Pick<Dialog, 'showSaveDialog'>;
-  sessions: WindowSessions;
-  /** Options for each hidden print window (printWindowOptions with the kiosk's preload). */
+  /** Where the print channel is registered (once, by createPrintServices). */
+  ipcMain: Pick<IpcMain, 'handle'>;
+  /** Options for each hidden print window (printWindowOptions with the print preload). */
   windowOptions: () => BrowserWindowConstructorOptions;
   /** The kiosk window: parent of the save dialog and source of the printer list. */
   mainWindow: () => BrowserWindow | null;
@@ -86,12 +89,42 @@ export interface PrintServicesDeps {
 
 type PrintResult = { ok: true } | { ok: false; reason: string };
 
-export function createPrintServices(deps: PrintServicesDeps): Required<PlatformServices> {
+/** A job waiting in its print window: the sheet, and what to do once the page is laid out. */
+interface PendingJob {
+  job: PrintJob;
+  ready: () => void;
+}
+
+const notAPrintWindow: CallResult<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Only a print window the kiosk opened for a sheet gets a print job.' },
+};
+
+/**
+ * The print channel: each print window's webContents id maps to its job while it is printed.
+ * Any other sender (the kiosk window, a window after its job ended) is refused.
+ */
+function registerPrintChannel(ipcMain: Pick<IpcMain, 'handle'>, pending: ReadonlyMap<number, PendingJob>): void {
+  handleFromApp(ipcMain, printChannels.getJob, (event) => {
+    const entry = pending.get(event.sender.id);
+    return entry ? { ok: true, value: entry.job } : notAPrintWindow;
+  });
+  handleFromApp(ipcMain, printChannels.ready, (event) => {
+    const entry = pending.get(event.sender.id);
+    if (!entry) return notAPrintWindow;
+    entry.ready();
+    return { ok: true, value: null };
+  });
+}
+
+export function createPrintServices(deps: PrintServicesDeps): Required<Pick<PlatformServices, 'printSheet' | 'listPrinters'>> {
   const readyTimeoutMs = deps.readyTimeoutMs ?? 30_000;
   const silentPrintTimeoutMs = deps.silentPrintTimeoutMs ?? 60_000;
   const now = deps.now ?? (() => new Date());
+  const pending = new Map<number, PendingJob>();
+  registerPrintChannel(deps.ipcMain, pending);
 
-  /** Loads the print page and resolves when it has called printJobReady. */
+  /** Loads the print page and resolves when it has said print:ready. */
   function loadJob(win: BrowserWindow, job: PrintJob): Promise<void> {
     const contents = win.webContents;
     return new Promise<void>((resolve, reject) => {
@@ -107,8 +140,8 @@ export function createPrintServices(deps: PrintServicesDeps): Required<PlatformS
         () => settle(new KioskError('INTERNAL', `The sheet was not ready to print after ${Math.round(readyTimeoutMs / 1000)} seconds, so nothing was printed. Try again; if it keeps happening, restart the kiosk.`)),
         readyTimeoutMs,
       );
-      // The session exists before the page loads, so its first call already finds the sheet.
-      deps.sessions.begin(contents.id, { role: 'nurse', printJob: job, onPrintReady: () => settle() });
+      // The job waits before the page loads, so the page's first question already finds it.
+      pending.set(contents.id, { job, ready: () => settle() });
       contents.on('did-fail-load', (_e, code, _desc, _url, isMainFrame) => {
         if (isMainFrame) settle(new KioskError('INTERNAL', `The sheet could not be prepared for printing (load error ${code}). Try again.`));
       });
@@ -189,7 +222,7 @@ export function createPrintServices(deps: PrintServicesDeps): Required<PlatformS
       }
       return await saveAsPdf(win, sheet, cardOnly);
     } finally {
-      deps.sessions.end(id);
+      pending.delete(id);
       if (!win.isDestroyed()) win.destroy();
     }
   }

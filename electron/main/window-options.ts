@@ -1,11 +1,16 @@
 /**
  * The options every kiosk window is created with. One webPreferences builder for the kiosk
- * window and the hidden print windows, so both get the same sandbox and the same preload.
+ * window and the hidden print windows, so both get the same sandbox; each kind of window has
+ * its own preload (Signal Desktop's rule): the kiosk window index.cjs, print windows print.cjs.
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export interface WebPreferencesInput {
-  /** out/preload/index.cjs: exposes window.kiosk (one method per contract call) and nothing else. */
+  /**
+   * The window's own bundled, sandboxed preload: out/preload/index.cjs for the kiosk window
+   * (window.kiosk, one method per contract call), out/preload/print.cjs for print windows
+   * (window.printJob), and nothing else.
+   */
   preloadPath: string;
   /** DevTools only in unpackaged (developer) runs. */
   devTools: boolean;
@@ -13,7 +18,7 @@ export interface WebPreferencesInput {
 
 export function secureWebPreferences({ preloadPath, devTools }: WebPreferencesInput): WebPreferences {
   return {
-    // Reviewed: our own bundled, sandboxed preload exposes only the contract's named calls through contextBridge (test/unit/electron-ipc.test.ts).
+    // Reviewed: our own bundled, sandboxed preloads expose only the contract's named calls, or a print window's job, through contextBridge (test/unit/electron-ipc.test.ts, electron-printing.test.ts).
     preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: reviewed, see the comment above
     contextIsolation: true,
     sandbox: true,
@@ -55,7 +60,7 @@ export function mainWindowOptions({ kioskMode, ...prefs }: MainWindowInput): Bro
   };
 }
 
-/** A hidden window that lays out one sheet for print or PDF, then is destroyed. */
+/** A hidden window that lays out one sheet for print or PDF, then is destroyed; `preloadPath` is the print preload (print.cjs). */
 export function printWindowOptions(prefs: WebPreferencesInput): BrowserWindowConstructorOptions {
   return {
     title: 'Clinic Kiosk print',

@@ -1,4 +1,4 @@
-/** Exposes `window.kiosk`: one named method per contract call, and nothing else. */
+/** The kiosk window's preload (out/preload/index.cjs): exposes `window.kiosk`, one named method per contract call, and nothing else (print windows get print.ts). */
 import { contextBridge, ipcRenderer } from 'electron';
 import { callNames } from '../shared/contract';
 

@@ -126,8 +126,12 @@ export interface AppInfo {
   enabledLocales: string[];
   /** The clinic's values for the variables patient texts may use (they are shown on patient screens). */
   clinicVariables: Record<ClinicVariableName, string>;
-  /** What this platform can do: the desktop app prints from its own window (and saves PDFs); web mode uses the browser's print. */
-  capabilities: { appPrinting: boolean };
+  /**
+   * What this platform can do. appPrinting: the desktop app prints from its own window (and
+   * saves PDFs); web mode uses the browser's print. saveFile: the desktop app, which refuses
+   * downloads, saves exports into its data folder itself; web mode downloads them.
+   */
+  capabilities: { appPrinting: boolean; saveFile: boolean };
   /** Where the take-home site is hosted (Settings); empty for none. Only this base, never patient data, goes into a QR code. */
   siteBaseUrl: string;
   /** Problems found at start (e.g. a corrupt local database moved aside); shown to staff only. */

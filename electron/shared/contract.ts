@@ -17,7 +17,7 @@ import type {
 import type { CallResult } from './errors';
 import { pinSchema, signInPinSchema, signInPlace, type StaffStatus } from './staff';
 import type { SheetDefaults } from './sheet-defaults';
-import type { PrintJob, PrintOutcome } from './printing';
+import type { PrintOutcome } from './printing';
 import type { AdminTextItem, ImportSummary, TranslationMatrix } from './admin-types';
 import { settingsSchema, type Settings } from './settings-schema';
 import { speechLimits, speechRates, type SpeechClip } from './speech';
@@ -32,10 +32,10 @@ export type SessionRole = 'public' | 'nurse' | 'admin';
 
 import { contentId, localeCode } from './ids';
 import { dischargeFormSchema } from './discharge-form';
+import { textKeySchema as textKey } from './text-keys';
 
 export { contentId, localeCode };
 
-const textKey = z.string().min(1).max(200).regex(/^[a-z0-9.-]+$/, 'a text key such as "topic.after.title"');
 const procedureInLocale = z.strictObject({ procedureId: contentId, locale: localeCode });
 
 /** Largest request body web mode reads for a call that does not set its own `maxBodyBytes`. */
@@ -109,10 +109,6 @@ export const contract = {
     'staff',
     z.strictObject({ form: dischargeFormSchema, mode: z.enum(['print', 'pdf']), cardOnly: z.boolean() }),
   ),
-  /** Called by the hidden print window: the sheet it must render. */
-  getPrintJob: call<PrintJob>()('staff', none),
-  /** Called by the hidden print window once the sheet and its fonts are laid out. */
-  printJobReady: call<{ ok: true }>()('staff', none),
   listPrinters: call<{ name: string; isDefault: boolean }[]>()('admin', none),
   /** Anonymous usage counts: what was viewed or answered, never who. */
   /** counted is false when the kiosk already counted many events this minute. */

@@ -12,6 +12,20 @@ export interface PrintJob {
   cardOnly: boolean;
 }
 
+/**
+ * The print window's own channel (electron/preload/print.ts to electron/main/printing.ts),
+ * apart from the contract: only a print window the shell opened is answered.
+ */
+export const printChannels = { getJob: 'print:get-job', ready: 'print:ready' } as const;
+
+/** What the print window's preload exposes as `window.printJob`, and nothing else. */
+export interface PrintJobBridge {
+  /** The one sheet this window must lay out; rejects in any window the shell did not open for printing. */
+  get(): Promise<PrintJob>;
+  /** The sheet and its fonts are laid out: the shell may print now. */
+  ready(): void;
+}
+
 /** What one print put on paper, as the usage counts see it: the sheet (in one or two languages), the wallet card, or both. */
 export interface PrintedPages {
   locale: string;

@@ -46,11 +46,6 @@ export function isClinicVariable(name: string): name is ClinicVariableName {
   return (clinicVariableNames as readonly string[]).includes(name);
 }
 
-/** Keys of the discharge-sheet and wallet-card templates, the only texts filled with a patient's values. */
-export function isSheetTemplateKey(key: string): boolean {
-  return key.startsWith('discharge.') || key.startsWith('card.');
-}
-
 /** Types whose values are always drawn left to right, as typed or formatted (phone numbers). */
 const alwaysLeftToRight: ReadonlySet<SheetVariableType> = new Set(['phone']);
 

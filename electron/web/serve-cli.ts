@@ -5,12 +5,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openKioskCore, type KioskCore } from '../core/kiosk-core';
-import { createHandlers } from '../core/handlers';
-import { createDispatcher } from '../core/dispatch';
+import { createKioskRuntime, type KioskRuntime } from '../core/kiosk-runtime';
 import { defaultDataDir } from '../core/data-dir';
 import { createWebServer } from './server';
-import { WatchFolderService } from '../core/watch-folder-service';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -41,21 +38,25 @@ if (!existsSync(resolve(staticDir, 'index.html'))) usage('the kiosk pages are no
 
 const dataDir = resolve(args.data ?? defaultDataDir());
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-let core: KioskCore;
+let runtime: KioskRuntime;
 try {
-  core = openKioskCore({ bundledContentPath: resolve(args.content), dataDir, appVersion: version, uiStringsDir: resolve(root, 'resources', 'locales') });
+  runtime = createKioskRuntime({
+    bundledContentPath: resolve(args.content),
+    dataDir,
+    appVersion: version,
+    uiStringsDir: resolve(root, 'resources', 'locales'),
+    // An error's name and the call only: its message or stack may quote what someone typed or a file's bytes.
+    onCallError: (name, e) => console.error(`serve: internal error in ${name}: ${e instanceof Error ? e.name : typeof e}`),
+    // The watch folder in Settings is scanned for content packs; a new folder applies at once.
+    watchFolder: { log: (line) => console.log(`serve: ${line}`) },
+  });
 } catch (e) {
   console.error(`serve: ${(e as Error).message}`);
   process.exit(1);
 }
+const { core, dispatcher } = runtime;
 for (const warning of core.local.warnings) console.warn(`serve: warning: ${warning}`);
 
-// The watch folder in Settings is scanned for content packs; a new folder applies at once.
-const watcher = new WatchFolderService(core.settings, core.packs, { log: (line) => console.log(`serve: ${line}`) });
-watcher.start();
-
-// An error's name and the call only: its message or stack may quote what someone typed or a file's bytes.
-const dispatcher = createDispatcher(createHandlers(core), (name, e) => console.error(`serve: internal error in ${name}: ${e instanceof Error ? e.name : typeof e}`));
 const server = createWebServer({ dispatcher, staticDir, media: (kind, id) => core.media.resolveMedia(kind, id) });
 
 server.on('error', (e: NodeJS.ErrnoException) => {
@@ -77,10 +78,9 @@ server.listen(port, '127.0.0.1', async () => {
 });
 
 function stop(): void {
-  watcher.stop();
   server.close();
   server.closeAllConnections();
-  core.close();
+  runtime.close();
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -1,9 +1,9 @@
 /**
  * The real Electron app through Playwright's _electron: launch (hardening as seen from inside),
  * topics, walkthrough, staff sign-in, and a discharge sheet saved as PDF from the hidden print
- * window. Runs where the Electron binary is installed, against the unpackaged build (out/) or,
- * with KIOSK_E2E_EXECUTABLE, a packaged build from electron-builder.test.yml (whose fuses keep
- * --inspect, which _electron.launch needs). On machines installed with
+ * window (with its own preload, window.printJob). Runs where the Electron binary is installed,
+ * against the unpackaged build (out/) or, with KIOSK_E2E_EXECUTABLE, a packaged build from
+ * electron-builder.test.yml (whose fuses keep --inspect, which _electron.launch needs). On machines installed with
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1 every test skips and the reason is printed.
  */
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
@@ -87,6 +87,9 @@ test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu
   expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
   const bridge = await page.evaluate(() => Object.keys((window as unknown as { kiosk: object }).kiosk).sort());
   expect(bridge).toEqual([...callNames].sort());
+  // The print windows' bridge (window.printJob) is theirs alone; the kiosk window carries no print job calls.
+  expect(bridge.filter((name) => /printjob/i.test(name))).toEqual([]);
+  expect(await page.evaluate(() => 'printJob' in window)).toBe(false);
   const csp = await page.evaluate(async () => (await fetch('app://kiosk/')).headers.get('content-security-policy'));
   expect(csp).toBe(contentSecurityPolicy);
   expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu())).toBeNull();
@@ -144,6 +147,17 @@ test.describe('staff', () => {
     await app.evaluate(({ dialog }, path) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
     }, pdfPath);
+    // What the hidden print window's page can reach, seen by main as soon as its DOM is ready
+    // (the sheet is laid out, its fonts loaded and the PDF made only after that).
+    await app.evaluate(({ app: a }) => {
+      a.on('browser-window-created', (_event, win) => {
+        win.webContents.once('dom-ready', () => {
+          void win.webContents
+            .executeJavaScript('[typeof window.kiosk, Object.keys(window.printJob || {}).sort().join()].join(" ")')
+            .then((seen: string) => ((globalThis as { printWindowSees?: string }).printWindowSees = seen));
+        });
+      });
+    });
     await openStaffSignIn(page);
     await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
@@ -151,7 +165,8 @@ test.describe('staff', () => {
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await page.getByRole('button', { name: uiText('en', 'form.savePdf') }).click();
     await expect(page.getByText(pdfPath)).toBeVisible({ timeout: 60_000 });
-    // The print window is gone.
+    // The print window had its own preload (window.printJob), and it is gone.
+    expect(await app.evaluate(() => (globalThis as { printWindowSees?: string }).printWindowSees)).toBe('undefined get,ready');
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     expect(pdfInfo(pdfPath)).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
     const text = pdfText(pdfPath).replace(/\s+/g, ' ');

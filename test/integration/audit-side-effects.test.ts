@@ -1,23 +1,22 @@
 /**
  * Backup, restore, pack export, saved exports and settings leave the same audit entries whoever
- * asks: the admin CLI (real processes), Electron IPC and web mode HTTP (the same dispatcher).
+ * asks: the admin CLI (real processes), Electron IPC and web mode HTTP (the same dispatcher),
+ * all built by createKioskRuntime.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IpcMain } from 'electron';
 import { createWebServer } from '../../electron/web/server';
 import { registerIpc, WindowSessions } from '../../electron/main/ipc';
-import { createDispatcher } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
+import type { Dispatcher } from '../../electron/core/dispatch';
 import { defaultSettings } from '../../electron/shared/settings-schema';
-import type { KioskCore } from '../../electron/core/kiosk-core';
 import { openTestCore } from '../fixtures/core';
 import { buildTempContentDb, removeTempDirs, repoRoot, tempDir } from '../fixtures/content';
 import { BrowserWindow, ipcMain, resetFakeElectron } from '../fixtures/fake-electron';
+import { loopbackRequest } from '../fixtures/http';
 
 afterAll(removeTempDirs);
 beforeEach(resetFakeElectron);
@@ -71,34 +70,26 @@ describe('npm run admin writes the audit entries the admin screens write', () =>
 /** Calls a contract function as a signed-in admin, over one transport. */
 type Caller = (name: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
 
-async function overIpc(core: KioskCore): Promise<{ call: Caller; close: () => Promise<void> }> {
+async function overIpc(dispatcher: Dispatcher): Promise<{ call: Caller; close: () => Promise<void> }> {
   const sessions = new WindowSessions();
-  registerIpc(ipcMain as unknown as IpcMain, createDispatcher(createHandlers(core)), sessions);
+  registerIpc(ipcMain as unknown as IpcMain, dispatcher, sessions);
   const win = new BrowserWindow({});
   const call: Caller = async (name, input) => (await ipcMain.invoke(name, { senderId: win.webContents.id, url: 'app://kiosk/' }, input)) as Awaited<ReturnType<Caller>>;
   expect(await call('staffSignIn', { pin: ADMIN_PIN })).toMatchObject({ ok: true, value: { role: 'admin' } });
   return { call, close: async () => {} };
 }
 
-async function overHttp(core: KioskCore): Promise<{ call: Caller; close: () => Promise<void> }> {
-  const server = createWebServer({ dispatcher: createDispatcher(createHandlers(core)), staticDir: tempDir('kiosk-static-') });
+async function overHttp(dispatcher: Dispatcher): Promise<{ call: Caller; close: () => Promise<void> }> {
+  const server = createWebServer({ dispatcher, staticDir: tempDir('kiosk-static-') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   let cookie = '';
-  const call: Caller = (name, input) =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: `/api/${name}`, headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) } }, (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => {
-          const set = /kiosk_session=[\w-]+/.exec(String(res.headers['set-cookie'] ?? ''));
-          if (set) cookie = set[0];
-          resolve(JSON.parse(data) as Awaited<ReturnType<Caller>>);
-        });
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify(input));
-    });
+  const call: Caller = async (name, input) => {
+    const reply = await loopbackRequest(port, 'POST', `/api/${name}`, { body: JSON.stringify(input), headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) } });
+    const set = /kiosk_session=[\w-]+/.exec(String(reply.headers['set-cookie'] ?? ''));
+    if (set) cookie = set[0];
+    return JSON.parse(reply.body) as Awaited<ReturnType<Caller>>;
+  };
   expect(await call('staffSignIn', { pin: ADMIN_PIN })).toMatchObject({ ok: true, value: { role: 'admin' } });
   return {
     call,
@@ -114,9 +105,9 @@ describe.each([
   ['web mode HTTP', overHttp],
 ] as const)('the admin screens over %s', (_name, transport) => {
   it('export a pack, save an export, save settings, back up, restore and export the site: each an audit entry by the admin', async () => {
-    const { core } = openTestCore();
+    const { core, dispatch } = openTestCore();
     core.staff.setPin('admin', ADMIN_PIN);
-    const { call, close } = await transport(core);
+    const { call, close } = await transport(dispatch);
     try {
       const exported = await call('adminExportPack', { locales: ['es'] });
       expect(exported.ok).toBe(true);

@@ -22,6 +22,10 @@ describe('contract', () => {
     expect(roleAllows('admin', 'admin')).toBe(true);
   });
 
+  it('without the desktop shell (web mode) the platform neither prints nor saves files itself: the browser does', async () => {
+    expect(await dispatch('getAppInfo', {}, publicSession())).toMatchObject({ ok: true, value: { capabilities: { appPrinting: false, saveFile: false } } });
+  });
+
   it('answers a valid call with the localized content', async () => {
     const result = await dispatch('getProcedureHome', { procedureId: 'kyphoplasty', locale: 'es' }, publicSession());
     expect(result.ok).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
+import { loopbackRequest } from '../fixtures/http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { defaultSettings } from '../../electron/shared/settings-schema';
@@ -209,16 +209,10 @@ describe('serving narration in web mode', () => {
     const server = createWebServer({ dispatcher: dispatch, staticDir: tempDir('kiosk-static-'), media: (kind, id) => core.media.resolveMedia(kind, id) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const get = (path: string) =>
-      new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-        request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        })
-          .on('error', reject)
-          .end();
-      });
+    const get = async (path: string) => {
+      const { status, headers, bytes } = await loopbackRequest(port, 'GET', path);
+      return { status, headers, body: bytes };
+    };
     const hit = await get(`/media/narration/${sha(wav)}.wav`);
     expect(hit.status).toBe(200);
     expect(hit.headers['content-type']).toBe('audio/wav');

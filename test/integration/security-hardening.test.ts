@@ -9,7 +9,7 @@ import { commands } from '../../electron/cli/admin';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { connect } from 'node:net';
-import { request } from 'node:http';
+import { loopbackRequest } from '../fixtures/http';
 import type { AddressInfo } from 'node:net';
 import { createWebServer, type WebServerOptions } from '../../electron/web/server';
 import { createDispatcher } from '../../electron/core/dispatch';
@@ -57,25 +57,16 @@ async function startServer(options: Partial<WebServerOptions> = {}, now?: () => 
       core.close();
     },
   });
-  const send = (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...headers } }, (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => {
-          let json: Reply['json'] = { ok: false };
-          try {
-            json = JSON.parse(data) as Reply['json'];
-          } catch {
-            /* a static file */
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data, json });
-        });
-      });
-      req.on('error', reject);
-      if (body !== undefined) req.write(body);
-      req.end();
-    });
+  const send = async (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> => {
+    const reply = await loopbackRequest(port, method, path, { ...(body !== undefined ? { body } : {}), headers: { 'Content-Type': 'application/json', ...headers } });
+    let json: Reply['json'] = { ok: false };
+    try {
+      json = JSON.parse(reply.body) as Reply['json'];
+    } catch {
+      /* a static file */
+    }
+    return { status: reply.status, headers: reply.headers, body: reply.body, json };
+  };
   const call = (name: string, input: unknown = {}, cookie?: string) => send('POST', `/api/${name}`, JSON.stringify(input), cookie ? { Cookie: cookie } : {});
   const signIn = async (pin: string, cookie?: string) => {
     const r = await call('staffSignIn', { pin }, cookie);

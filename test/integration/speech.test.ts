@@ -122,6 +122,33 @@ kill -SEGV $$
   });
 });
 
+describe('a program that crashes once', () => {
+  it('is asked again, and the patient hears the sentence; the voice stays offered', async () => {
+    const dir = tempDir('kiosk-flaky-espeak-');
+    const fake = join(dir, 'espeak-ng');
+    const marker = join(dir, 'crashed-once');
+    // Crashes on its first synthesis, then speaks through the real program.
+    writeFileSync(
+      fake,
+      `#!/bin/sh
+case "$1" in
+  --version|--voices) exec espeak-ng "$@" ;;
+esac
+if [ ! -e '${marker}' ]; then : > '${marker}'; kill -SEGV $$; fi
+exec espeak-ng "$@"
+`,
+    );
+    chmodSync(fake, 0o755);
+    const { call } = kiosk(fake);
+    const r = (await call('prepareSpeech', { locale: 'en', sentences: ['Hello.'], rate: 1, cache: false })) as { ok: true; value: { clips: SpeechClip[] } };
+    expect(r.ok).toBe(true);
+    expect(existsSync(marker)).toBe(true);
+    expect(r.value.clips[0]!.durationMs).toBeGreaterThan(200);
+    const after = (await call('getAppInfo', {})) as { ok: true; value: AppInfo };
+    expect(after.value.speech.builtInLocales).toContain('en');
+  });
+});
+
 describe('prepareSpeech over HTTP', () => {
   it('has its own small body limit (32 KB), below the server-wide one', async () => {
     const { core } = kiosk();

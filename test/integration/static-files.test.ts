@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebServer } from '../../electron/web/server';
 import { APP_ORIGIN, createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
 import { net } from '../fixtures/fake-electron';
 import { removeTempDirs, tempDir } from '../fixtures/content';
+import { loopbackRequest } from '../fixtures/http';
 
 /** What a browser must be told for each kind of file the renderer build can hold. */
 const expected: Record<string, string> = {
@@ -38,16 +38,9 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-function webGet(path: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function webGet(path: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const { status, headers, body } = await loopbackRequest(port, 'GET', path);
+  return { status, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])), body };
 }
 
 /** Headers that belong to the HTTP connection, not to the file. */

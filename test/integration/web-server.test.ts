@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebServer } from '../../electron/web/server';
 import { openTestCore } from '../fixtures/core';
 import { bundledLanguages, removeTempDirs, tempDir } from '../fixtures/content';
+import { loopbackRequest } from '../fixtures/http';
 
 const { core, dispatch } = openTestCore();
 const staticDir = tempDir('kiosk-static-');
@@ -32,16 +32,7 @@ interface Reply {
 }
 
 function send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+  return loopbackRequest(port, method, path, { ...(body !== undefined ? { body } : {}), headers });
 }
 const json = { 'Content-Type': 'application/json' };
 

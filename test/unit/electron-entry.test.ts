@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 vi.mock('electron', () => import('../fixtures/fake-electron'));
 import { callNames } from '../../electron/shared/contract';
+import { printChannels } from '../../electron/shared/printing';
 import { app, BrowserWindow, calls, ipcMain, protocol, resetFakeElectron } from '../fixtures/fake-electron';
 import { buildTempContentDb, removeTempDirs, tempDir } from '../fixtures/content';
 
@@ -39,7 +40,7 @@ describe('electron/main/index.ts', () => {
     const win = BrowserWindow.all[0]!;
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.webContents.loadedUrls).toEqual(['app://kiosk/']);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...callNames].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...callNames, ...Object.values(printChannels)].sort());
     expect(app.paths.userData).toBe(dataDir);
     const log = readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8');
     expect(log).toMatch(/kiosk starting .*kioskMode=false/);

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { IpcMain } from 'electron';
 vi.mock('electron', () => import('../fixtures/fake-electron'));
 import { callNames } from '../../electron/shared/contract';
+import { printChannels } from '../../electron/shared/printing';
 import { registerIpc, WindowSessions } from '../../electron/main/ipc';
 import { openTestCore } from '../fixtures/core';
 import { removeTempDirs, repoRoot } from '../fixtures/content';
@@ -62,15 +63,12 @@ describe('registerIpc', () => {
     expect(await ipcMain.invoke('getSheetDefaults', app(2), {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
 
-  it('a print window session holds its job and tells the shell when it is ready', async () => {
-    const { sessions } = setup();
-    const onPrintReady = vi.fn();
-    sessions.begin(7, { role: 'nurse', printJob: { sheet: { paper: 'A4' } as never, cardOnly: true }, onPrintReady });
-    expect(await ipcMain.invoke('getPrintJob', app(7), {})).toMatchObject({ ok: true, value: { cardOnly: true } });
-    expect(await ipcMain.invoke('printJobReady', app(7), {})).toEqual({ ok: true, value: { ok: true } });
-    expect(onPrintReady).toHaveBeenCalledTimes(1);
-    // The kiosk window has no job.
-    expect(await ipcMain.invoke('getPrintJob', app(1), {})).toMatchObject({ ok: false });
+  it('carries no print job: the print windows have their own channel (printing.ts), not a contract call', async () => {
+    setup();
+    for (const name of ['getPrintJob', 'printJobReady', printChannels.getJob, printChannels.ready]) {
+      expect(ipcMain.handlers.has(name), name).toBe(false);
+      await expect(ipcMain.invoke(name, app(7), {})).rejects.toThrow(/No handler registered/);
+    }
   });
 });
 
@@ -104,5 +102,25 @@ describe('preload', () => {
     expect(bridge).not.toHaveProperty('invoke');
     expect(bridge).not.toHaveProperty('send');
     expect(bridge).not.toHaveProperty('on');
+    // The kiosk window's bridge has no print calls; window.printJob is the print windows' alone.
+    expect(Object.keys(bridge).filter((n) => /printjob/i.test(n))).toEqual([]);
+    expect(contextBridge.exposed.has('printJob')).toBe(false);
+  });
+
+  it('print windows: exposes only window.printJob, get() and ready() on the print channel', async () => {
+    await import('../../electron/preload/print');
+    expect([...contextBridge.exposed.keys()]).toEqual(['printJob']);
+    const bridge = contextBridge.exposed.get('printJob') as { get: () => Promise<unknown>; ready: () => void };
+    expect(Object.isFrozen(bridge)).toBe(true);
+    expect(Object.keys(bridge).sort()).toEqual(['get', 'ready']);
+    const job = { sheet: { paper: 'A4' }, cardOnly: true };
+    const invoke = vi.spyOn(ipcRenderer, 'invoke').mockResolvedValueOnce({ ok: true, value: job });
+    expect(await bridge.get()).toEqual(job);
+    bridge.ready();
+    expect(invoke.mock.calls).toEqual([[printChannels.getJob], [printChannels.ready]]);
+    // A refusal from the shell is an error the page shows, never a job.
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a print window the kiosk opened for a sheet gets a print job.' } });
+    await expect(bridge.get()).rejects.toThrow(/Only a print window/);
+    invoke.mockRestore();
   });
 });

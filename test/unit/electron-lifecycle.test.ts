@@ -1,15 +1,17 @@
 /**
  * The whole shell started against the recording fake electron: single instance, data dir,
- * app://, hardening, IPC (every contract call and nothing else), kiosk mode and the staff exit,
+ * app://, hardening, IPC (every contract call and the print channel, nothing else), kiosk mode and the staff exit,
  * crash recovery, and errors in main shown to staff only.
  */
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { callNames } from '../../electron/shared/contract';
+import { printChannels } from '../../electron/shared/printing';
 import type { KioskCore } from '../../electron/core/kiosk-core';
 import { resolveDataDir, startKiosk, type ElectronApi, type ProcessLike } from '../../electron/main/lifecycle';
 import { openTestCore } from '../fixtures/core';
+import { sampleDischargeForm } from '../fixtures/discharge-forms';
 import { removeTempDirs, tempDir } from '../fixtures/content';
 import {
   app,
@@ -54,19 +56,22 @@ async function start({ kioskMode = false, argv, env, openCore }: StartSetup = {}
   core.settings.get = () => ({ ...settings, kioskMode });
   const log = createRecordingLogger();
   const proc = new FakeProcess(argv ?? ['/opt/clinic-kiosk/clinic-kiosk', '--data', dataDir], env ?? {});
+  const written: string[] = [];
   const shell = startKiosk({
     electron: fakeElectron as unknown as ElectronApi,
     process: proc,
     preloadPath: '/app/out/preload/index.cjs',
+    printPreloadPath: '/app/out/preload/print.cjs',
     openCore: openCore ?? (() => core),
     openLogger: (dir) => ({ logger: log, file: join(dir, 'logs', 'main.log') }),
+    writeFile: async (path) => void written.push(path),
   });
   if (!shell) throw new Error('the shell did not start');
   expect(BrowserWindow.all).toHaveLength(0);
   app.becomeReady();
   await shell.ready;
   const win = BrowserWindow.all[0]!;
-  return { shell, core, log, proc, dataDir, win, id: win?.webContents.id ?? -1 };
+  return { shell, core, log, proc, dataDir, win, id: win?.webContents.id ?? -1, written };
 }
 
 const fromApp = (senderId: number) => ({ senderId, url: 'app://kiosk/' });
@@ -74,7 +79,7 @@ const fromApp = (senderId: number) => ({ senderId, url: 'app://kiosk/' });
 describe('startup', () => {
   it('quits at once when another instance holds the lock', () => {
     app.singleInstanceLock = false;
-    const shell = startKiosk({ electron: fakeElectron as unknown as ElectronApi, process: new FakeProcess(), preloadPath: '/x', openLogger: () => ({ logger: createRecordingLogger(), file: '/x' }) });
+    const shell = startKiosk({ electron: fakeElectron as unknown as ElectronApi, process: new FakeProcess(), preloadPath: '/x', printPreloadPath: '/y', openLogger: () => ({ logger: createRecordingLogger(), file: '/x' }) });
     expect(shell).toBeNull();
     expect(app.quitCalls).toBe(1);
     expect(ipcMain.handlers.size).toBe(0);
@@ -94,10 +99,31 @@ describe('startup', () => {
     expect(win.shown).toBe(true);
   });
 
-  it('registers an IPC handler for every contract call and nothing else, anywhere in the shell', async () => {
+  it('registers an IPC handler for every contract call and the print channel, and nothing else, anywhere in the shell', async () => {
     await start();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...callNames].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...callNames, ...Object.values(printChannels)].sort());
     expect(ipcMain.listeners).toEqual([]);
+  });
+
+  it('print windows get their own preload, and a save of an export is the app\'s own', async () => {
+    const { shell, core, id, written } = await start();
+    const form = { ...sampleDischargeForm, patientName: 'Ada Quokka' };
+    core.staff.setPin('nurse', '2468');
+    await ipcMain.invoke('staffSignIn', fromApp(id), { pin: '2468' });
+    expect(await ipcMain.invoke('getAppInfo', fromApp(id), {})).toMatchObject({ ok: true, value: { capabilities: { appPrinting: true, saveFile: true } } });
+    const result = ipcMain.invoke('printDischargeSheet', fromApp(id), { form, mode: 'pdf', cardOnly: false });
+    await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(2));
+    const printWindow = BrowserWindow.all[1]!;
+    expect(printWindow.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, preload: '/app/out/preload/print.cjs' } });
+    // The kiosk window is not the print window: the print channel refuses it.
+    expect(await ipcMain.invoke(printChannels.getJob, fromApp(id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const job = await ipcMain.invoke(printChannels.getJob, fromApp(printWindow.webContents.id));
+    expect(job).toMatchObject({ ok: true, value: { cardOnly: false, sheet: { patientName: 'Ada Quokka' } } });
+    await ipcMain.invoke(printChannels.ready, fromApp(printWindow.webContents.id));
+    expect(await result).toMatchObject({ ok: true, value: { outcome: 'saved', path: '/tmp/fake-electron-sheet.pdf' } });
+    expect(written).toEqual(['/tmp/fake-electron-sheet.pdf']);
+    expect(printWindow.destroyed).toBe(true);
+    expect(shell.sessions.peek(printWindow.webContents.id)).toBeUndefined();
   });
 
   it('hardens every webContents created later', async () => {
@@ -120,6 +146,7 @@ describe('startup', () => {
       electron: fakeElectron as unknown as ElectronApi,
       process: new FakeProcess(),
       preloadPath: '/x',
+      printPreloadPath: '/y',
       openCore: () => {
         throw new Error('The bundled content cannot be opened. Run "npm run db:build", or reinstall the app.');
       },

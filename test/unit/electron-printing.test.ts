@@ -1,15 +1,17 @@
 /**
  * Printing from a hidden window, end to end through the real dispatcher and a real core, with
- * Electron replaced by the recording fake: the print window's page is simulated by calling
- * getPrintJob and printJobReady over the fake IPC, as PrintJobView does.
+ * Electron replaced by the recording fake: the print window's page is simulated by asking the
+ * print channel (print:get-job, print:ready) over the fake IPC, as PrintJobView does through
+ * the print preload (window.printJob).
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow as ElectronWindow, BrowserWindowConstructorOptions, Dialog, IpcMain } from 'electron';
 import { createHandlers } from '../../electron/core/handlers';
+import { callNames } from '../../electron/shared/contract';
 import { createDispatcher } from '../../electron/core/dispatch';
 import type { DischargeForm } from '../../electron/shared/discharge-form';
 import type { DischargeSheet } from '../../electron/shared/content-types';
-import { printedPages } from '../../electron/shared/printing';
+import { printChannels, printedPages } from '../../electron/shared/printing';
 import { PRINT_JOB_URL } from '../../electron/main/app-protocol';
 import { registerIpc, WindowSessions } from '../../electron/main/ipc';
 import { createPrintServices, paperGeometry } from '../../electron/main/printing';
@@ -53,8 +55,8 @@ function setup({ printerName = '', readyTimeoutMs = 2_000, pageReady = true, kio
   const printing = createPrintServices({
     BrowserWindow: BrowserWindow as unknown as new (o: BrowserWindowConstructorOptions) => ElectronWindow,
     dialog: dialog as unknown as Dialog,
-    sessions,
-    windowOptions: () => printWindowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false }),
+    ipcMain: ipcMain as unknown as IpcMain,
+    windowOptions: () => printWindowOptions({ preloadPath: '/app/out/preload/print.cjs', devTools: false }),
     mainWindow: () => main as unknown as ElectronWindow,
     writeFile,
     defaultSaveDir: () => '/home/nurse/Documents',
@@ -66,15 +68,16 @@ function setup({ printerName = '', readyTimeoutMs = 2_000, pageReady = true, kio
   registerIpc(ipcMain as unknown as IpcMain, dispatcher, sessions);
   sessions.begin(main.webContents.id, { role: 'nurse' });
 
-  const printPages: { contents: FakeWebContents; sessionBeforeLoad: boolean; job: unknown }[] = [];
+  const printPages: { contents: FakeWebContents; job: unknown }[] = [];
   fakeState.onLoad = (contents, url) => {
     if (url !== PRINT_JOB_URL) return;
-    const page = { contents, sessionBeforeLoad: sessions.peek(contents.id)?.printJob !== undefined, job: null as unknown };
+    const page = { contents, job: null as unknown };
     printPages.push(page);
     if (!pageReady) return;
     void (async () => {
-      page.job = await ipcMain.invoke('getPrintJob', { senderId: contents.id, url }, {});
-      await ipcMain.invoke('printJobReady', { senderId: contents.id, url }, {});
+      // Asked as soon as the page loads: the job is already waiting for this window.
+      page.job = await ipcMain.invoke(printChannels.getJob, { senderId: contents.id, url });
+      await ipcMain.invoke(printChannels.ready, { senderId: contents.id, url });
     })();
   };
   const printSheet = (mode: 'print' | 'pdf', cardOnly = false, f: DischargeForm = form) =>
@@ -83,9 +86,14 @@ function setup({ printerName = '', readyTimeoutMs = 2_000, pageReady = true, kio
   return { core, log, sessions, main, writeFile, printing, printSheet, printPages, printWindow };
 }
 
-function expectCleanedUp(s: ReturnType<typeof setup>) {
+const fromPage = (contents: { id: number }) => ({ senderId: contents.id, url: PRINT_JOB_URL });
+const refused = { ok: false, error: { code: 'FORBIDDEN' } };
+
+async function expectCleanedUp(s: ReturnType<typeof setup>) {
   const win = s.printWindow();
   expect(win.destroyed).toBe(true);
+  // The job is gone with its window, and no contract session was ever made for it.
+  expect(await ipcMain.invoke(printChannels.getJob, fromPage(win.webContents))).toMatchObject(refused);
   expect(s.sessions.peek(win.webContents.id)).toBeUndefined();
   // Nothing the nurse typed reaches the log.
   for (const value of Object.values(typed)) expect(s.log.text()).not.toContain(value);
@@ -96,9 +104,8 @@ describe('printSheet: print', () => {
     const s = setup({ printerName: 'Brother_QL_820NWB' });
     expect(await s.printSheet('print')).toEqual({ ok: true, value: { outcome: 'printed' } });
     const win = s.printWindow();
-    expect(win.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' } });
+    expect(win.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/print.cjs' } });
     expect(s.printPages).toHaveLength(1);
-    expect(s.printPages[0]?.sessionBeforeLoad).toBe(true);
     expect(s.printPages[0]?.job).toMatchObject({ ok: true, value: { cardOnly: false, sheet: { paper: 'A4', patientName: typed.patientName } } });
     expect(win.webContents.printCalls).toEqual([
       {
@@ -117,7 +124,7 @@ describe('printSheet: print', () => {
     expect(order).toEqual(['webContents.loadURL', 'webContents.print']);
     expect(dialog.saveDialogCalls).toEqual([]);
     expect(s.writeFile).not.toHaveBeenCalled();
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('shows the print dialog when no printer is configured; Letter in microns', async () => {
@@ -127,7 +134,7 @@ describe('printSheet: print', () => {
     expect(options).toMatchObject({ silent: false, pageSize: { width: 215_900, height: 279_400 }, margins: { marginType: 'custom', top: 40, bottom: 47 } });
     expect(options?.deviceName).toBeUndefined();
     expect(s.printPages[0]?.job).toMatchObject({ value: { cardOnly: true } });
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('a cancelled print dialog is cancelled, and nothing is saved', async () => {
@@ -136,7 +143,7 @@ describe('printSheet: print', () => {
     expect(await s.printSheet('print')).toEqual({ ok: true, value: { outcome: 'cancelled' } });
     expect(dialog.saveDialogCalls).toEqual([]);
     expect(s.writeFile).not.toHaveBeenCalled();
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('falls back to printToPDF and the save dialog when printing fails', async () => {
@@ -146,7 +153,7 @@ describe('printSheet: print', () => {
     expect(s.printWindow().webContents.pdfCalls).toHaveLength(1);
     expect(s.writeFile).toHaveBeenCalledTimes(1);
     expect(s.log.lines.some((l) => l.event === 'print failed; offering PDF')).toBe(true);
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 });
 
@@ -173,7 +180,7 @@ describe('printSheet: PDF', () => {
     expect(options.defaultPath).toBe('/home/nurse/Documents/discharge-instructions-en-2026-03-02.pdf');
     expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
     expect(s.writeFile).toHaveBeenCalledWith('/media/usb/sheet-for-room-4.pdf', win.webContents.pdfBytes);
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('Letter PDFs are 8.5 x 11 inches; a cancelled save dialog writes nothing', async () => {
@@ -182,7 +189,7 @@ describe('printSheet: PDF', () => {
     expect(await s.printSheet('pdf', false, { ...form, paper: 'Letter' })).toEqual({ ok: true, value: { outcome: 'cancelled' } });
     expect(s.printWindow().webContents.pdfCalls[0]?.pageSize).toEqual({ width: 8.5, height: 11 });
     expect(s.writeFile).not.toHaveBeenCalled();
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 });
 
@@ -216,7 +223,7 @@ describe('printSheet: failures', () => {
     expect(result.ok).toBe(false);
     expect(result.error.message).toMatch(/not ready to print after 0 seconds, so nothing was printed/);
     expect(s.printWindow().webContents.printCalls).toEqual([]);
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('a print page that crashes fails the job at once', async () => {
@@ -224,12 +231,50 @@ describe('printSheet: failures', () => {
     fakeState.onLoad = (contents) => queueMicrotask(() => contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 }));
     const result = (await s.printSheet('pdf')) as { ok: false; error: { message: string } };
     expect(result.error.message).toMatch(/print page stopped/);
-    expectCleanedUp(s);
+    await expectCleanedUp(s);
   });
 
   it('geometry: A4 and Letter in microns', () => {
     expect(paperGeometry.A4.microns).toEqual({ width: 210_000, height: 297_000 });
     expect(paperGeometry.Letter.microns).toEqual({ width: 215_900, height: 279_400 });
+  });
+});
+
+describe('the print channel', () => {
+  it('answers only the print window the shell opened for the job; another window is refused and cannot release it', async () => {
+    const s = setup({ pageReady: false });
+    const result = s.printSheet('print');
+    await vi.waitFor(() => expect(s.printPages).toHaveLength(1));
+    const win = s.printWindow();
+    const other = new BrowserWindow();
+    for (const contents of [s.main.webContents, other.webContents]) {
+      expect(await ipcMain.invoke(printChannels.getJob, fromPage(contents))).toMatchObject(refused);
+      expect(await ipcMain.invoke(printChannels.ready, fromPage(contents))).toMatchObject(refused);
+    }
+    // The print window itself is refused from a frame that is not the app's.
+    expect(await ipcMain.invoke(printChannels.getJob, { senderId: win.webContents.id, url: 'https://evil.example/' })).toMatchObject(refused);
+    expect(await ipcMain.invoke(printChannels.ready, { senderId: win.webContents.id, url: 'https://evil.example/' })).toMatchObject(refused);
+    await new Promise((r) => setImmediate(r));
+    expect(win.webContents.printCalls).toEqual([]);
+    // Its own page gets the sheet, and its "ready" prints it.
+    expect(await ipcMain.invoke(printChannels.getJob, fromPage(win.webContents))).toMatchObject({ ok: true, value: { cardOnly: false, sheet: { patientName: typed.patientName } } });
+    expect(await ipcMain.invoke(printChannels.ready, fromPage(win.webContents))).toEqual({ ok: true, value: null });
+    expect(await result).toEqual({ ok: true, value: { outcome: 'printed' } });
+    expect(win.webContents.printCalls).toHaveLength(1);
+    await expectCleanedUp(s);
+  });
+
+  it('a job completes once and is counted once; a late "ready" from its window is refused and counts nothing', async () => {
+    const s = setup();
+    expect(await s.printSheet('print')).toEqual({ ok: true, value: { outcome: 'printed' } });
+    const win = s.printWindow();
+    expect(await ipcMain.invoke(printChannels.ready, fromPage(win.webContents))).toMatchObject(refused);
+    expect(win.webContents.printCalls).toHaveLength(1);
+    expect(s.core.usage.rows().map((r) => [r.metric, r.dimension, r.count])).toEqual([['card_printed', 'en', 1], ['sheet_printed', 'en', 1]]);
+  });
+
+  it('is the only way a print window reaches the shell: no contract call carries a print job', () => {
+    expect(callNames.filter((n) => /print/i.test(n)).sort()).toEqual(['listPrinters', 'printDischargeSheet', 'recordSheetPrinted']);
   });
 });
 

@@ -39,9 +39,11 @@ describe('the kiosk window', () => {
 });
 
 describe('the print window', () => {
-  it('hidden, same sandbox and preload, never devtools, not throttled while hidden', () => {
-    const o = printWindowOptions({ preloadPath, devTools: true });
+  it('hidden, same sandbox, its own preload (print.cjs), never devtools, not throttled while hidden', () => {
+    const printPreloadPath = '/app/out/preload/print.cjs';
+    const o = printWindowOptions({ preloadPath: printPreloadPath, devTools: true });
     expect(o).toMatchObject({ show: false, skipTaskbar: true });
-    expect(o.webPreferences).toEqual({ ...secureWebPreferences({ preloadPath, devTools: false }), backgroundThrottling: false });
+    expect(o.webPreferences).toEqual({ ...secureWebPreferences({ preloadPath: printPreloadPath, devTools: false }), backgroundThrottling: false });
+    expect(o.webPreferences?.preload).toBe(printPreloadPath);
   });
 });

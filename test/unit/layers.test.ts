@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { repoRoot } from '../fixtures/content';
-import { layerRules, layers, scan, sourceFiles, type Layer } from '../fixtures/layer-scan';
+import { fileViolations, layerRules, layers, packageAllowed, scan, sourceFiles, type Layer } from '../fixtures/layer-scan';
 
 const badRoot = join(repoRoot, 'test/fixtures/layers-bad');
 
@@ -30,12 +30,49 @@ const expectedBad = [
   'renderer/src/reaches-core.tsx imports "../../db/*.ts": renderer may import only renderer, shared, resources, not db',
 ];
 
+/**
+ * Files outside db/ that still hold SQL: the overlay's content statements, until they move into
+ * db/overlay.ts (issue 12). This list only shrinks.
+ */
+const sqlNotYetInDb = [
+  'electron/core/content-admin.ts',
+  'electron/core/content-layers.ts',
+  'electron/core/content-packs.ts',
+  'electron/core/content-service.ts',
+  'electron/core/content-versions.ts',
+  'electron/core/local-backup.ts',
+  'electron/core/narration.ts',
+];
+
+/** A better-sqlite3 call given SQL text: db.prepare('…'), db.prepare<P, R>(`…`), db.exec('…'), db.pragma('…'). */
+const sqlCall = /\.(?:prepare|exec|pragma)\s*(?:<[^>]*>)?\s*\(\s*['"`]/;
+
 describe('layer boundaries', () => {
   it('no file imports across layers in a way DESIGN.md forbids', () => {
     const { files, violations } = scan(repoRoot);
     expect(violations).toEqual([]);
     expect(files).toBe(layers.reduce((n, l) => n + sourceFiles(join(repoRoot, layerRules[l].dir)).length, 0));
     expect(files).toBeGreaterThan(100);
+  });
+
+  it('only db/ may open SQLite: no other layer may import better-sqlite3, and core reaches SQL only through db/', () => {
+    expect(layers.filter((l) => packageAllowed(layerRules[l].packages, 'better-sqlite3'))).toEqual(['db']);
+    expect(fileViolations(repoRoot, join(repoRoot, 'electron/core/opens-sqlite.ts'), "import Database from 'better-sqlite3';")).toEqual([
+      `electron/core/opens-sqlite.ts imports "better-sqlite3": ${onlyPackages('core')}`,
+    ]);
+    expect(fileViolations(repoRoot, join(repoRoot, 'electron/core/uses-repos.ts'), "import { staffRepo } from '../../db/repos/staff';")).toEqual([]);
+  });
+
+  it('SQL lives in db/: no other layer prepares, executes or runs a pragma on SQL text', () => {
+    const withSql = layers
+      .filter((l) => l !== 'db')
+      .flatMap((l) => sourceFiles(join(repoRoot, layerRules[l].dir)))
+      .filter((file) => sqlCall.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repoRoot, file).split('\\').join('/'));
+    expect(withSql.filter((f) => !sqlNotYetInDb.includes(f))).toEqual([]);
+    expect(sqlCall.test("db.prepare<[string], { role: string }>('SELECT role FROM staff_pins')")).toBe(true);
+    expect(sqlCall.test('copy.exec(`DELETE FROM staff_pins; VACUUM;`)')).toBe(true);
+    expect(sqlCall.test('core.speech.prepare(request); /x/.exec(body)')).toBe(false);
   });
 
   it('the scanner finds every kind of forbidden import in a bad sample, and nothing in comments or allowed imports', () => {

@@ -2,6 +2,7 @@
 import type { Illustration } from '../../shared/content-types';
 import { glossaryAnchor } from '../../shared/markdown-rules';
 import { procedurePagePath } from '../../shared/site-url';
+import { textKey } from '../../shared/text-keys';
 import { attr, esc } from './html';
 import { markdownToHtml, type MarkdownLinks } from './markdown-html';
 import type { NarrationSource, SiteLanguage, SiteModel, SiteProcedure } from './site-model';
@@ -120,7 +121,7 @@ function topicPage(ctx: Context, lang: SiteLanguage, proc: SiteProcedure, index:
     .filter((s) => s.heading || s.body)
     .map((s) => `<section class="topic-section" id="${attr(s.id)}">
 ${s.heading ? `<h2>${esc(s.heading)}</h2>` : ''}
-${narrationPlayer(ctx, proc, lang.locale.code, `topic.${topic.topic.id}.${s.id}.body`, s.heading)}${markdownToHtml(s.body, links(proc, t))}
+${narrationPlayer(ctx, proc, lang.locale.code, textKey.topicSection(topic.topic.id, s.id, 'body'), s.heading)}${markdownToHtml(s.body, links(proc, t))}
 </section>`);
   const main = `<h1>${esc(topic.topic.title)}</h1>
 ${provenanceNote(topic.provenance, t)}${sections.join('\n')}`;
@@ -135,7 +136,7 @@ function walkthroughPage(ctx: Context, lang: SiteLanguage, proc: SiteProcedure):
 <p class="step-progress">${esc(t('walkthrough.progress', { current: number.format(i + 1), total: number.format(steps.length) }))}</p>
 <h2>${esc(s.title)}</h2>
 ${img(ctx, proc, s.illustration, 'step-illustration')}
-${narrationPlayer(ctx, proc, lang.locale.code, `step.${s.id}.body`, s.title)}<p>${esc(s.body)}</p>
+${narrationPlayer(ctx, proc, lang.locale.code, textKey.step(s.id, 'body'), s.title)}<p>${esc(s.body)}</p>
 <h3>${esc(t('walkthrough.feel'))}</h3>
 <p>${esc(s.feel)}</p>
 </li>`);

@@ -3,6 +3,7 @@
  * language, display choices and quiz answers. An idle reset returns to `initialKioskState`.
  */
 import { quizReducer, initialQuiz, type QuizAction, type QuizState } from './quiz-state';
+import type { SessionRole } from '../../../electron/shared/contract';
 
 export type Screen =
   | { name: 'attract' }
@@ -18,7 +19,8 @@ export type Screen =
   | { name: 'discharge' }
   | { name: 'admin' };
 
-export type StaffRoleState = 'public' | 'nurse' | 'admin';
+/** Who is signed in on this screen: the same roles the contract checks. */
+export type StaffRoleState = SessionRole;
 
 /** Staff screens: shown in the clinic's default language, with the staff session timeout. */
 export const staffScreens: ReadonlySet<Screen['name']> = new Set(['staff', 'staff-menu', 'discharge', 'admin']);

@@ -5,7 +5,8 @@ import { formatTime, LoadState, StatusBadge, useLoad } from './admin-shared';
 import { Field } from '../../forms/Field';
 import { ProcedurePicker } from './ProcedurePicker';
 import { LanguageSelect } from './admin-lists';
-import { cellOf, groupByArea, matches, type StatusFilter } from './content-areas';
+import { areaOf, cellOf, groupByArea, matches, type Area, type StatusFilter } from './content-areas';
+import { textKey } from '../../../../electron/shared/text-keys';
 import { TextEditor } from './TextEditor';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import { inLanguage } from '../../styles/fonts';
@@ -40,11 +41,12 @@ export function ContentTab() {
   const shown = useMemo(() => (items ?? []).filter((i) => matches(i, deferredWords, status)), [items, deferredWords, status]);
   const areas = useMemo(() => groupByArea(shown), [shown]);
   const englishOf = (key: string) => items?.find((i) => i.key === key)?.english ?? '';
-  const areaTitle = (id: string) => (id.startsWith('topic.') ? t('admin.areas.topic', { title: englishOf(`${id}.title`) || id.slice(6) }) : t(`admin.areas.${id}`, { defaultValue: id }));
+  const areaTitle = (area: Area) =>
+    area.topicId !== null ? t('admin.areas.topic', { title: englishOf(textKey.topic(area.topicId, 'title')) || area.topicId }) : t(`admin.areas.${area.id}`, { defaultValue: area.id });
   const changed = (next: AdminTextItem) => {
     setItems((list) => (list ?? []).map((i) => (i.key === next.key ? next : i)));
     // Glossary terms and definitions appear in previews of other texts.
-    if (next.key.startsWith('glossary.')) setHomeVersion((v) => v + 1);
+    if (areaOf(next.key) === 'glossary') setHomeVersion((v) => v + 1);
   };
   const filterKey = `${deferredWords}|${status}`;
 
@@ -77,7 +79,7 @@ export function ContentTab() {
             <details key={`${area.id}|${filterKey}`} className="text-area" open data-area={area.id}>
               <summary>
                 <span className="summary-text">
-                  <span className="text-area-title">{areaTitle(area.id)}</span>
+                  <span className="text-area-title">{areaTitle(area)}</span>
                   <span className="text-area-count">
                     {t('admin.content.areaCount', { count: area.items.length, missing: area.items.filter((i) => i.text === null).length })}
                   </span>

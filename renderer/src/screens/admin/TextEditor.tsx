@@ -6,10 +6,11 @@ import { Icon } from '../../components/Icon';
 import { fleschKincaidGrade, readingEase, sentenceStats } from '../../../../electron/shared/readability';
 import { DoneNote, ErrorNote, formatTime, StatusBadge } from './admin-shared';
 import { useAction } from '../../forms/useAction';
-import { cellOf, previewKindOf } from './content-areas';
+import { cellOf, previewKindOf, topicOf } from './content-areas';
 import { NarrationPanel } from './NarrationPanel';
 import { useKiosk } from '../../kiosk-context';
-import { fillTemplate, isSheetTemplateKey } from '../../../../electron/shared/sheet-variables';
+import { fillTemplate } from '../../../../electron/shared/sheet-variables';
+import { isSheetTemplateKey, textKey } from '../../../../electron/shared/text-keys';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import type { Locale, ProcedureHome, ReviewStatus } from '../../../../electron/shared/content-types';
 import { inLanguage } from '../../styles/fonts';
@@ -174,18 +175,18 @@ function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; dr
     const other = items.find((i) => i.key === key);
     return other?.text ?? other?.english ?? '';
   };
-  const topicId = item.key.split('.')[1] ?? '';
+  const topicId = topicOf(item.key) ?? '';
   let body;
   if (kind === 'markdown') body = <Markdown text={text} glossary={home?.glossary ?? []} />;
   else if (kind === 'tile-title' || kind === 'tile-summary')
     body = (
       <div className="tile preview-tile">
         <Icon name={home?.topics.find((tp) => tp.id === topicId)?.icon ?? 'info'} size={48} />
-        <span className="tile-title">{kind === 'tile-title' ? text : sibling(`topic.${topicId}.title`)}</span>
-        <span className="tile-summary">{kind === 'tile-summary' ? text : sibling(`topic.${topicId}.summary`)}</span>
+        <span className="tile-title">{kind === 'tile-title' ? text : sibling(textKey.topic(topicId, 'title'))}</span>
+        <span className="tile-summary">{kind === 'tile-summary' ? text : sibling(textKey.topic(topicId, 'summary'))}</span>
       </div>
     );
-  else if (kind === 'heading') body = <p className={item.key === 'procedure.name' ? 'preview-h1' : 'preview-h2'}>{text}</p>;
+  else if (kind === 'heading') body = <p className={item.key === textKey.procedure('name') ? 'preview-h1' : 'preview-h2'}>{text}</p>;
   else body = <p className="preview-plain">{text}</p>;
   return (
     <div className="editor-preview">

@@ -115,7 +115,7 @@ export function imageTypeOf(file: File): 'image/svg+xml' | 'image/png' | 'image/
  * are refused, into the data folder's exports/ through the kiosk. Returns the saved path there.
  */
 export async function saveExport(fileName: string, content: string, mediaType: string): Promise<string | null> {
-  if (window.kiosk) return (await callApi('adminSaveExport', { fileName, content })).path;
+  if ((await callApi('getAppInfo', {})).capabilities.saveFile) return (await callApi('adminSaveExport', { fileName, content })).path;
   const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;

@@ -1,15 +1,24 @@
 /** Where a text key belongs and how it is shown to patients, from its prefix. */
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 import type { MatrixCell } from '../../../../electron/shared/admin-types';
+import { parseTextKey, textKeyArea } from '../../../../electron/shared/text-keys';
 
-/** procedure, topic.<id>, step, illustration, glossary, quiz, discharge or card. */
+/** procedure, topic.<id>, step, illustration, glossary, quiz, discharge or card (a key outside the grammar is its own area). */
 export function areaOf(key: string): string {
-  const [first, second] = key.split('.');
-  return first === 'topic' && second ? `topic.${second}` : (first ?? key);
+  const parsed = parseTextKey(key);
+  return parsed ? textKeyArea(parsed) : key;
+}
+
+/** The topic a key belongs to, or null for keys outside topics. */
+export function topicOf(key: string): string | null {
+  const parsed = parseTextKey(key);
+  return parsed?.kind === 'topic' || parsed?.kind === 'topicSection' ? parsed.topicId : null;
 }
 
 export interface Area {
   id: string;
+  /** Set for a topic's area: the topic's id. */
+  topicId: string | null;
   items: AdminTextItem[];
 }
 
@@ -22,7 +31,7 @@ export function groupByArea(items: AdminTextItem[]): Area[] {
     list.push(item);
     areas.set(id, list);
   }
-  return [...areas].map(([id, list]) => ({ id, items: list }));
+  return [...areas].map(([id, list]) => ({ id, topicId: topicOf(list[0]!.key), items: list }));
 }
 
 export type StatusFilter = 'all' | MatrixCell | 'changed';
@@ -46,9 +55,9 @@ export function matches(item: AdminTextItem, words: string, status: StatusFilter
 export type PreviewKind = 'markdown' | 'tile-title' | 'tile-summary' | 'heading' | 'plain';
 
 export function previewKindOf(key: string): PreviewKind {
-  if (/^topic\.[^.]+\.[^.]+\.body$/.test(key)) return 'markdown';
-  if (/^topic\.[^.]+\.title$/.test(key)) return 'tile-title';
-  if (/^topic\.[^.]+\.summary$/.test(key)) return 'tile-summary';
-  if (key === 'procedure.name' || /^topic\.[^.]+\.[^.]+\.heading$/.test(key)) return 'heading';
+  const k = parseTextKey(key);
+  if (k?.kind === 'topicSection') return k.field === 'body' ? 'markdown' : 'heading';
+  if (k?.kind === 'topic') return k.field === 'title' ? 'tile-title' : 'tile-summary';
+  if (k?.kind === 'procedure' && k.field === 'name') return 'heading';
   return 'plain';
 }

@@ -1,0 +1,64 @@
+/**
+ * The print page (index.html#print-job) as the hidden Electron print window runs it, in real
+ * Chromium over web mode's files: it takes its sheet from `window.printJob` (what
+ * electron/preload/print.ts exposes; stood in for here, as this machine has no Electron), lays
+ * it out, waits for its fonts, then says ready once. It makes no contract call.
+ */
+import { test, expect } from './kiosk-fixture';
+import { openDischargeFormAsNurse } from './staff-pages';
+import { sampleDischargeForm } from '../fixtures/discharge-forms';
+
+interface PrintPageState {
+  readyCalls: number;
+  /** What the page showed when it said ready. */
+  atReady: { sheet: string; fonts: string } | null;
+}
+
+test('the print page lays out the job from window.printJob and says ready once, after its fonts, with no contract call', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  // A real sheet, built by the kiosk for a signed-in nurse.
+  await openDischargeFormAsNurse(page, kiosk);
+  const form = { ...sampleDischargeForm, patientName: 'Ada Quokka', secondLocale: 'es' };
+  const built = await page.evaluate(async (f) => {
+    const response = await fetch('/api/buildDischargeSheet', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ form: f }) });
+    return (await response.json()) as { ok: boolean; value: unknown };
+  }, form);
+  expect(built.ok).toBe(true);
+
+  await page.addInitScript((job) => {
+    const state: PrintPageState = { readyCalls: 0, atReady: null };
+    Object.assign(window, {
+      printState: state,
+      printJob: Object.freeze({
+        get: async () => job,
+        ready: () => {
+          state.readyCalls++;
+          state.atReady = { sheet: document.querySelector('.sheet')?.textContent ?? '', fonts: document.fonts.status };
+        },
+      }),
+    });
+  }, { sheet: built.value, cardOnly: false });
+  const apiCalls: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(r.url()).pathname);
+  });
+  await page.goto('about:blank');
+  await page.goto(new URL('/#print-job', kiosk.url).href);
+
+  await expect(page.locator('.sheet').first()).toContainText('Ada Quokka');
+  const state = () => page.evaluate(() => (window as unknown as { printState: PrintPageState }).printState);
+  await expect.poll(async () => (await state()).readyCalls).toBe(1);
+  const { atReady } = await state();
+  expect(atReady?.sheet).toContain('Ada Quokka');
+  expect(atReady?.fonts).toBe('loaded');
+  // Both languages are on the page.
+  await expect(page.locator('.sheet-section[lang="es"]').first()).toBeVisible();
+  await expect(page.locator('.sheet-section[lang="en"]').first()).toBeVisible();
+  expect(apiCalls).toEqual([]);
+});
+
+test('outside a print window (no window.printJob) the print page says why and lays out nothing', async ({ page, kiosk }) => {
+  await page.goto(new URL('/#print-job', kiosk.url).href);
+  await expect(page.getByRole('alert')).toHaveText(/only in the desktop app's print window/);
+  await expect(page.locator('.sheet')).toHaveCount(0);
+});
