@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { callApi, ApiError } from '../api/client';
 import type { CallInput, CallName, CallOutput } from '../../../electron/shared/contract';
 
+/** A call's answer as a screen shows it: still loading, ready, or failed with the kiosk's error. */
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: ApiError };
 
 /**
@@ -17,8 +18,7 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N> | null,
     let live = true;
     callApi(name, input).then(
       (value) => live && setResult({ key, loaded: { state: 'ready', value } }),
-      (e: unknown) =>
-        live && setResult({ key, loaded: { state: 'error', error: e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: String(e) }) } }),
+      (e: unknown) => live && setResult({ key, loaded: { state: 'error', error: ApiError.from(e) } }),
     );
     return () => {
       live = false;
