@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests in Debian's Chromium against web mode (npm run serve), one server per test. */
 export default defineConfig({
   testDir: 'test/e2e',
+  // One temp folder for the run, for work done once and shared by the workers (run-once.ts).
+  globalSetup: './test/e2e/global-setup.ts',
   // Its own folder: Playwright empties outputDir, and test-results/ also holds vitest's report.
   outputDir: 'test-results/playwright',
   timeout: 60_000,
