@@ -12,17 +12,14 @@ import { Attract } from './screens/Attract';
 import { LanguageChoice } from './screens/LanguageChoice';
 import { ProcedureChoice } from './screens/ProcedureChoice';
 import { Home } from './screens/Home';
-import { TopicReader } from './screens/TopicReader';
-import { Walkthrough } from './screens/Walkthrough';
-import { QuizScreen } from './screens/QuizScreen';
-import { GlossaryScreen } from './screens/GlossaryScreen';
-import { StaffSignIn } from './screens/staff/StaffSignIn';
-
-import { lazy, Suspense } from 'react';
+import { AdminScreen, DischargeForm, GlossaryScreen, QuizScreen, StaffMenu, StaffSignIn, TopicReader, Walkthrough } from './screens/lazy-screens';
+import { Suspense } from 'react';
 import { callApi } from './api/client';
+import { forgetAnswers } from './api/call-cache';
+import { homeInput, proceduresInput } from './preload-language';
 import { reader } from './speech/reader';
-import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
-import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff-session';
+import type { AppInfo, Locale, ProcedureSummary } from '../../electron/shared/content-types';
 import { BASE_FONT, fontStack } from '../../electron/shared/fonts';
 import { useLoadedLocale } from './hooks/useLocaleReady';
 
@@ -33,7 +30,12 @@ const IDLE_WARNING_MS = 30_000;
 /** Runs the kiosk; every reset starts a new generation that forgets everything and reloads settings. */
 export function App() {
   const [generation, setGeneration] = useState(0);
-  return <KioskLoader key={generation} onReset={() => setGeneration((g) => g + 1)} />;
+  const reset = useCallback(() => {
+    // The next patient reads the content and settings as they are now.
+    forgetAnswers();
+    setGeneration((g) => g + 1);
+  }, []);
+  return <KioskLoader key={generation} onReset={reset} />;
 }
 
 /** Loads what every screen needs (clinic settings, languages), then runs the kiosk; reads them again on `refreshSettings`. */
@@ -60,8 +62,11 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   const wanted = locales.find((l) => l.code === code) ?? locales[0] ?? englishLocale;
   // Shown once its UI strings and font are in (each language loads when first chosen).
   const locale = useLoadedLocale(wanted);
-  const procedures = useCall('listProcedures', { locale: locale.code });
-  const procedureList = procedures.state === 'ready' ? procedures.value : [];
+  const procedures = useCall('listProcedures', proceduresInput(locale.code));
+  // While a new language's list loads, the last one stands in (the same procedures, by id).
+  const lastProcedures = useRef<ProcedureSummary[]>([]);
+  if (procedures.state === 'ready') lastProcedures.current = procedures.value;
+  const procedureList = lastProcedures.current;
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
 
   useLayoutEffect(() => {
@@ -116,7 +121,8 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
         {state.screen.name !== 'attract' && !onStaffScreen && <TopBar />}
         <main id="screen" tabIndex={-1} aria-label={info.clinicName}>
           <ErrorBoundary onRestart={onReset}>
-            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <ScreenView />}
+            {/* Screens other than attract, language and home load their code when first shown (screens/lazy-screens.tsx). */}
+            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <Suspense fallback={<p className="loading">…</p>}><ScreenView /></Suspense>}
           </ErrorBoundary>
         </main>
         {idle.phase === 'warning' && <IdleDialog secondsLeft={idle.secondsLeft} onContinue={stillHere} />}
@@ -144,10 +150,6 @@ function useStaffKeepAlive(active: boolean) {
   }, [active]);
 }
 
-const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
-const StaffMenu = lazy(() => import('./screens/staff/StaffMenu').then((m) => ({ default: m.StaffMenu })));
-const DischargeForm = lazy(() => import('./screens/staff/DischargeForm').then((m) => ({ default: m.DischargeForm })));
-
 function TopBar() {
   const { info, dispatch } = useKiosk();
   const staffEntry = useLongPress(() => dispatch({ type: 'navigate', screen: { name: 'staff' } }), 3000);
@@ -165,7 +167,7 @@ function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
   const needsContent = !staffScreens.has(screen.name) && !['attract', 'language', 'procedures'].includes(screen.name) && procedureId !== '';
-  const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
+  const home = useCall('getProcedureHome', needsContent ? homeInput(procedureId, locale.code) : null);
   const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
   const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
   const quiz = useCall('getQuiz', screen.name === 'quiz' && procedureId ? { procedureId, locale: locale.code } : null);
@@ -194,12 +196,7 @@ function ScreenView() {
     case 'admin': {
       const allowed = screen.name === 'admin' ? state.staffRole === 'admin' : state.staffRole !== 'public';
       if (!allowed) return <StaffSignIn />;
-      // Staff screens are loaded only when staff open them, keeping the patient screens' start fast.
-      return (
-        <Suspense fallback={<p className="loading">…</p>}>
-          {screen.name === 'admin' ? <AdminScreen /> : screen.name === 'discharge' ? <DischargeForm /> : <StaffMenu />}
-        </Suspense>
-      );
+      return screen.name === 'admin' ? <AdminScreen /> : screen.name === 'discharge' ? <DischargeForm /> : <StaffMenu />;
     }
     default:
       break;

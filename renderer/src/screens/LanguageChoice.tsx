@@ -5,6 +5,7 @@ import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from '../components/Icon';
+import { preloadLanguage } from '../preload-language';
 import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
@@ -26,12 +27,15 @@ export function LanguageChoice() {
 /** One language: its name to choose it, and a speaker that says the name in that language. */
 function LanguageRow({ language: l }: { language: Locale }) {
   const { t } = useTranslation();
-  const { dispatch, state, procedures } = useKiosk();
+  const { dispatch, state, procedures, procedureId } = useKiosk();
   const speech = useSpeech(l.code);
   const name = useRef<HTMLButtonElement>(null);
+  // A touch or focus starts loading the language, so its home shows as the tap ends.
+  const preload = () => preloadLanguage(l, procedureId);
   return (
     <li className="language-row">
-      <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
+      <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onPointerDown={preload} onFocus={preload} onClick={() => {
+          preload();
           recordUsage('language_chosen', l.code);
           dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
         }}>
