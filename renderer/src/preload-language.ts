@@ -1,12 +1,18 @@
 /**
- * A language's switch made ahead: when a patient touches (or focuses) a language, its UI
- * strings, font faces and the procedure's home in that language start loading, so by the
- * time the tap ends the new home can show at once (api/call-cache.ts keeps the answers).
+ * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
+ * language and the glyphs that home shows start loading when the language list opens (one
+ * language after another, in idle time) and at once when a patient touches or focuses a
+ * language, so the new home shows in one layout as the tap ends (api/call-cache.ts keeps the
+ * answers; i18n.ts and styles/fonts.ts keep strings and faces).
  */
+import i18next from 'i18next';
 import { prefetchCall } from './api/call-cache';
 import { loadLocale } from './hooks/useLocaleReady';
+import { fontStack } from '../../electron/shared/fonts';
 import type { CallInput } from '../../electron/shared/contract';
-import type { Locale } from '../../electron/shared/content-types';
+import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
+
+type Preloadable = Pick<Locale, 'code' | 'font'>;
 
 /** The home screen's call input: built in one place, so a preloaded answer has the key the screen asks for. */
 export function homeInput(procedureId: string, locale: string): CallInput<'getProcedureHome'> {
@@ -17,9 +23,60 @@ export function proceduresInput(locale: string): CallInput<'listProcedures'> {
   return { locale };
 }
 
-/** Starts loading what the home screen in `locale` needs; `procedureId` is '' while none is known. */
-export function preloadLanguage(locale: Pick<Locale, 'code' | 'font'>, procedureId: string): void {
-  void loadLocale(locale);
-  prefetchCall('listProcedures', proceduresInput(locale.code));
-  if (procedureId) prefetchCall('getProcedureHome', homeInput(procedureId, locale.code));
+/** UI strings on the home screen besides its content. */
+const homeKeys = ['home.walkthrough', 'home.walkthroughSummary', 'home.quiz', 'home.quizSummary', 'home.glossary', 'home.glossarySummary', 'toolbar.home', 'toolbar.back', 'toolbar.listen'];
+
+/** Every character the home screen shows in `code`, once each. */
+function homeCharacters(home: ProcedureHome, code: string): string {
+  const t = i18next.getFixedT(code);
+  const texts = [home.procedure.name, home.procedure.tagline, ...home.topics.flatMap((topic) => [topic.title, topic.summary]), ...homeKeys.map((k) => t(k))];
+  return [...new Set(texts.join(''))].join('');
+}
+
+const glyphsLoaded = new Map<string, Promise<void>>();
+
+/** Loads the font slices (unicode-range faces) that the home's text needs, in both weights, so it is laid out once. */
+function loadGlyphs(locale: Preloadable, home: ProcedureHome): Promise<void> {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+  if (!fonts || typeof fonts.load !== 'function') return Promise.resolve();
+  const key = `${locale.code}:${home.procedure.id}`;
+  let pending = glyphsLoaded.get(key);
+  if (!pending) {
+    const text = homeCharacters(home, locale.code);
+    const family = fontStack(locale.font);
+    // A face that cannot load leaves the text in the fallback font; nothing waits on it.
+    pending = Promise.all(['400', '700'].map((weight) => fonts.load(`${weight} 16px ${family}`, text))).then(
+      () => undefined,
+      () => undefined,
+    );
+    glyphsLoaded.set(key, pending);
+  }
+  return pending;
+}
+
+/** Starts loading what the home screen in `locale` needs; `procedureId` is '' while none is known. Settles when all is in. */
+export function preloadLanguage(locale: Preloadable, procedureId: string): Promise<void> {
+  const strings = loadLocale(locale);
+  const list = prefetchCall('listProcedures', proceduresInput(locale.code));
+  if (!procedureId) return Promise.all([strings, list]).then(() => undefined);
+  const home = prefetchCall('getProcedureHome', homeInput(procedureId, locale.code));
+  return Promise.all([strings, list, home]).then(([, , loaded]) => (loaded.state === 'ready' ? loadGlyphs(locale, loaded.value) : undefined));
+}
+
+const idle = (): Promise<void> =>
+  new Promise((done) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => done(), { timeout: 1000 });
+    else window.setTimeout(done, 50);
+  });
+
+/**
+ * Preloads every language on the list, one after another when the page is idle, while a
+ * patient reads the list; `isStopped` ends it early (the list closed).
+ */
+export async function preloadLanguages(locales: readonly Preloadable[], procedureId: string, isStopped: () => boolean): Promise<void> {
+  for (const locale of locales) {
+    await idle();
+    if (isStopped()) return;
+    await preloadLanguage(locale, procedureId).catch(() => undefined);
+  }
 }

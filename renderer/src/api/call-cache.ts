@@ -57,10 +57,12 @@ function keep<N extends CallName>(key: string, name: N, input: CallInput<N>): Ca
 }
 
 /** Starts a call ahead of the screen that will show it (a content read is kept; any other call is handed to its first asker). */
-export function prefetchCall<N extends CallName>(name: N, input: CallInput<N>): void {
+export function prefetchCall<N extends CallName>(name: N, input: CallInput<N>): Promise<Loaded<CallOutput<N>>> {
   const key = callKey(name, input);
-  if (contentReads.has(name)) keep(key, name, input);
-  else if (!early.has(key)) early.set(key, start(name, input));
+  if (contentReads.has(name)) return keep(key, name, input).promise;
+  let entry = early.get(key) as CallEntry<CallOutput<N>> | undefined;
+  if (!entry) early.set(key, (entry = start(name, input)));
+  return entry.promise;
 }
 
 /** The answer already in for `key`, if any (without starting or taking anything). */

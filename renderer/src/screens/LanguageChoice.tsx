@@ -1,17 +1,25 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from '../components/Icon';
-import { preloadLanguage } from '../preload-language';
+import { preloadLanguage, preloadLanguages } from '../preload-language';
 import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
   const { t } = useTranslation();
-  const { locales } = useKiosk();
+  const { locales, procedureId } = useKiosk();
+  // While the list is open, each language's home is made ready in turn, so any choice shows at once.
+  useEffect(() => {
+    let open = true;
+    void preloadLanguages(locales, procedureId, () => !open);
+    return () => {
+      open = false;
+    };
+  }, [locales, procedureId]);
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
@@ -31,7 +39,7 @@ function LanguageRow({ language: l }: { language: Locale }) {
   const speech = useSpeech(l.code);
   const name = useRef<HTMLButtonElement>(null);
   // A touch or focus starts loading the language, so its home shows as the tap ends.
-  const preload = () => preloadLanguage(l, procedureId);
+  const preload = () => void preloadLanguage(l, procedureId);
   return (
     <li className="language-row">
       <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onPointerDown={preload} onFocus={preload} onClick={() => {
