@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
 import { useLongPress } from './hooks/useLongPress';
@@ -54,7 +54,6 @@ function KioskLoader({ onReset }: { onReset: () => void }) {
 }
 
 function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo; locales: Locale[]; onReset: () => void; refreshSettings: () => void }) {
-  const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const onStaffScreen = staffScreens.has(state.screen.name);
   // Staff screens follow the signed-in person's choice (else the clinic's default); patient screens the patient's.
@@ -69,8 +68,11 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   const procedureList = lastProcedures.current;
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
 
+  // The UI strings switch in the same render as the content: components read the language as
+  // they render (i18n.ts sets react.bindI18n to '', so a change causes no second render).
+  if (i18next.language !== locale.code) void i18next.changeLanguage(locale.code);
+
   useLayoutEffect(() => {
-    void i18n.changeLanguage(locale.code);
     const html = document.documentElement;
     html.lang = locale.code;
     html.dir = locale.direction;
@@ -78,7 +80,7 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
     html.dataset.textSize = String(state.display.textSize);
     html.dataset.contrast = state.display.highContrast ? 'high' : 'normal';
     html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
-  }, [i18n, locale.code, locale.direction, locale.font, state.display]);
+  }, [locale.code, locale.direction, locale.font, state.display]);
 
   const readerStatus = useSyncExternalStore(reader.subscribe, () => reader.getState().status);
   const { idle, stillHere } = useIdle({

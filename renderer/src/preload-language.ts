@@ -1,7 +1,8 @@
 /**
  * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
- * language and the glyphs that home shows start loading when the language list opens (one
- * language after another, in idle time) and at once when a patient touches or focuses a
+ * language and the glyphs that home shows start loading while the attract screen or the
+ * language list is shown (one language after another, in idle time), and at once when a
+ * patient touches or focuses a
  * language, so the new home shows in one layout as the tap ends (api/call-cache.ts keeps the
  * answers; i18n.ts and styles/fonts.ts keep strings and faces).
  */
@@ -70,8 +71,9 @@ const idle = (): Promise<void> =>
   });
 
 /**
- * Preloads every language on the list, one after another when the page is idle, while a
- * patient reads the list; `isStopped` ends it early (the list closed).
+ * Preloads every language, one after another when the page is idle (while the attract screen
+ * waits for a patient, or the language list is open); `isStopped` ends it early (the screen
+ * closed). What is already in costs nothing the second time.
  */
 export async function preloadLanguages(locales: readonly Preloadable[], procedureId: string, isStopped: () => boolean): Promise<void> {
   for (const locale of locales) {
@@ -79,4 +81,13 @@ export async function preloadLanguages(locales: readonly Preloadable[], procedur
     if (isStopped()) return;
     await preloadLanguage(locale, procedureId).catch(() => undefined);
   }
+}
+
+/** Runs preloadLanguages while the calling screen is shown (a React effect: returns the stop). */
+export function preloadLanguagesWhileShown(locales: readonly Preloadable[], procedureId: string): () => void {
+  let shown = true;
+  void preloadLanguages(locales, procedureId, () => !shown);
+  return () => {
+    shown = false;
+  };
 }

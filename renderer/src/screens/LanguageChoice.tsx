@@ -5,7 +5,7 @@ import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from '../components/Icon';
-import { preloadLanguage, preloadLanguages } from '../preload-language';
+import { preloadLanguage, preloadLanguagesWhileShown } from '../preload-language';
 import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
@@ -13,13 +13,7 @@ export function LanguageChoice() {
   const { t } = useTranslation();
   const { locales, procedureId } = useKiosk();
   // While the list is open, each language's home is made ready in turn, so any choice shows at once.
-  useEffect(() => {
-    let open = true;
-    void preloadLanguages(locales, procedureId, () => !open);
-    return () => {
-      open = false;
-    };
-  }, [locales, procedureId]);
+  useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
