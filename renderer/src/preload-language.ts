@@ -1,8 +1,8 @@
 /**
  * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
- * language and the glyphs that home shows start loading while the attract screen or the
- * language list is shown (one language after another, in idle time), and at once when a
- * patient touches or focuses a
+ * language and the glyphs that home shows load while the attract screen or the language
+ * list is shown (one language after another, in idle time), and at once when a patient
+ * touches or focuses a
  * language, so the new home shows in one layout as the tap ends (api/call-cache.ts keeps the
  * answers; i18n.ts and styles/fonts.ts keep strings and faces).
  */
@@ -55,31 +55,48 @@ function loadGlyphs(locale: Preloadable, home: ProcedureHome): Promise<void> {
   return pending;
 }
 
-/** Starts loading what the home screen in `locale` needs; `procedureId` is '' while none is known. Settles when all is in. */
-export function preloadLanguage(locale: Preloadable, procedureId: string): Promise<void> {
+/** Loads the language's strings, faces and home; resolves with the home (or null) once they are in. */
+function preloadData(locale: Preloadable, procedureId: string): Promise<ProcedureHome | null> {
   const strings = loadLocale(locale);
   const list = prefetchCall('listProcedures', proceduresInput(locale.code));
-  if (!procedureId) return Promise.all([strings, list]).then(() => undefined);
-  const home = prefetchCall('getProcedureHome', homeInput(procedureId, locale.code));
-  return Promise.all([strings, list, home]).then(([, , loaded]) => (loaded.state === 'ready' ? loadGlyphs(locale, loaded.value) : undefined));
+  const home = procedureId ? prefetchCall('getProcedureHome', homeInput(procedureId, locale.code)) : Promise.resolve(null);
+  return Promise.all([strings, list, home]).then(([, , loaded]) => (loaded?.state === 'ready' ? loaded.value : null));
 }
 
-const idle = (): Promise<void> =>
-  new Promise((done) => {
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => done(), { timeout: 1000 });
-    else window.setTimeout(done, 50);
-  });
+/** Starts loading what the home screen in `locale` needs; `procedureId` is '' while none is known. Settles when all is in. */
+export function preloadLanguage(locale: Preloadable, procedureId: string): Promise<void> {
+  return preloadData(locale, procedureId).then((home) => (home ? loadGlyphs(locale, home) : undefined));
+}
+
+/** After the next painted frame, once the page has nothing else to do (or after `timeout` ms). */
+const idle = (timeout: number): Promise<void> =>
+  new Promise((done) =>
+    requestAnimationFrame(() => {
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => done(), { timeout });
+      else window.setTimeout(done, 50);
+    }),
+  );
 
 /**
- * Preloads every language, one after another when the page is idle (while the attract screen
- * waits for a patient, or the language list is open); `isStopped` ends it early (the screen
- * closed). What is already in costs nothing the second time.
+ * Preloads every language, one after another when the page is idle, while the attract screen
+ * waits for a patient or the language list is open, so whichever language a patient picks
+ * shows at once. What is already in costs nothing a second time. `isStopped` ends it early
+ * (the screen closed: nothing loads in the background of the screens a patient reads).
  */
 export async function preloadLanguages(locales: readonly Preloadable[], procedureId: string, isStopped: () => boolean): Promise<void> {
+  // Strings and homes first (small), then the glyphs (the large part, font files).
+  const homes: (ProcedureHome | null)[] = [];
   for (const locale of locales) {
-    await idle();
+    await idle(500);
     if (isStopped()) return;
-    await preloadLanguage(locale, procedureId).catch(() => undefined);
+    homes.push(await preloadData(locale, procedureId).catch(() => null));
+  }
+  for (const [i, locale] of locales.entries()) {
+    const home = homes[i];
+    if (!home) continue;
+    await idle(500);
+    if (isStopped()) return;
+    await loadGlyphs(locale, home);
   }
 }
 
