@@ -16,7 +16,7 @@ import { AdminScreen, DischargeForm, GlossaryScreen, QuizScreen, StaffMenu, Staf
 import { Suspense } from 'react';
 import { callApi } from './api/client';
 import { forgetAnswers } from './api/call-cache';
-import { homeInput, languagePrepared, preloadLanguage, proceduresInput } from './preload-language';
+import { homeInput, proceduresInput } from './preload-language';
 import { reader } from './speech/reader';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff-session';
 import type { AppInfo, Locale, ProcedureSummary } from '../../electron/shared/content-types';
@@ -59,16 +59,11 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   // Staff screens follow the signed-in person's choice (else the clinic's default); patient screens the patient's.
   const code = onStaffScreen ? (state.staffLocale ?? info.defaultLocale) : (state.locale ?? info.defaultLocale);
   const wanted = locales.find((l) => l.code === code) ?? locales[0] ?? englishLocale;
+  // Shown once its UI strings and font are in (each language loads when first chosen).
+  const locale = useLoadedLocale(wanted);
+  const procedures = useCall('listProcedures', proceduresInput(locale.code));
   // While a new language's list loads, the last one stands in (the same procedures, by id).
   const lastProcedures = useRef<ProcedureSummary[]>([]);
-  const knownProcedureId = state.procedureId ?? lastProcedures.current[0]?.id ?? '';
-  // Shown once its UI strings, font, home and the home's glyphs are in (preload-language.ts), so it shows in one go.
-  const locale = useLoadedLocale(
-    wanted,
-    (l) => languagePrepared(l, knownProcedureId),
-    (l) => preloadLanguage(l, knownProcedureId),
-  );
-  const procedures = useCall('listProcedures', proceduresInput(locale.code));
   if (procedures.state === 'ready') lastProcedures.current = procedures.value;
   const procedureList = lastProcedures.current;
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';

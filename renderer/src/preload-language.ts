@@ -8,7 +8,7 @@
  */
 import i18next from 'i18next';
 import { prefetchCall } from './api/call-cache';
-import { loadLocale, localeLoaded } from './hooks/useLocaleReady';
+import { loadLocale } from './hooks/useLocaleReady';
 import { fontStack } from '../../electron/shared/fonts';
 import type { CallInput } from '../../electron/shared/contract';
 import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
@@ -63,31 +63,9 @@ function preloadData(locale: Preloadable, procedureId: string): Promise<Procedur
   return Promise.all([strings, list, home]).then(([, , loaded]) => (loaded?.state === 'ready' ? loaded.value : null));
 }
 
-/** The longest a switch waits for font files (after strings and home are in) before it shows with the fallback font. */
-const GLYPH_WAIT_MS = 400;
-/** Languages (with procedure) whose preload has settled, whatever its outcome. */
-const prepared = new Set<string>();
-
 /** Starts loading what the home screen in `locale` needs; `procedureId` is '' while none is known. Settles when all is in. */
 export function preloadLanguage(locale: Preloadable, procedureId: string): Promise<void> {
-  const key = `${locale.code}:${procedureId}`;
-  return preloadData(locale, procedureId)
-    .then((home) => {
-      if (!home) return;
-      let timer = 0;
-      const late = new Promise<void>((done) => (timer = window.setTimeout(done, GLYPH_WAIT_MS)));
-      return Promise.race([loadGlyphs(locale, home), late]).finally(() => window.clearTimeout(timer));
-    })
-    .catch(() => undefined)
-    .finally(() => prepared.add(key));
-}
-
-/**
- * True when a switch to `locale` can show its home in one go: strings and faces in, and the
- * home and its glyphs loaded (or given up on). The kiosk shows a language once this holds.
- */
-export function languagePrepared(locale: Preloadable, procedureId: string): boolean {
-  return localeLoaded(locale) && prepared.has(`${locale.code}:${procedureId}`);
+  return preloadData(locale, procedureId).then((home) => (home ? loadGlyphs(locale, home) : undefined));
 }
 
 /** After the next painted frame, once the page has nothing else to do (or after `timeout` ms). */

@@ -15,17 +15,15 @@ export function loadLocale(locale: Loadable): Promise<void> {
 }
 
 /**
- * The language to show: `wanted` once its strings and font are in (or whatever `isReady`
- * asks, loaded by `load`), until then the one shown before (so a switch never shows half the
- * screen in each language).
+ * The language to show: `wanted` once its strings and font are in, until then the one shown
+ * before (so a switch never shows half the screen in each language).
  */
-export function useLoadedLocale<L extends Loadable>(wanted: L, isReady: (l: L) => boolean = localeLoaded, load: (l: L) => Promise<void> = loadLocale): L {
+export function useLoadedLocale<L extends Loadable>(wanted: L): L {
   const shown = useRef(wanted);
   const [, loadedOne] = useState(0);
-  const ready = isReady(wanted);
+  const ready = localeLoaded(wanted);
   useEffect(() => {
-    if (!ready) void load(wanted).then(() => loadedOne((n) => n + 1));
-    // `load` goes with `isReady`, which `ready` stands for.
+    if (!ready) void loadLocale(wanted).then(() => loadedOne((n) => n + 1));
   }, [ready, wanted]);
   if (ready) shown.current = wanted;
   return shown.current;
