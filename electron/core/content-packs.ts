@@ -5,21 +5,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { Db } from '../../db/connection';
 import { checkPackFile, narrationAudioProblems, type PackProblem } from '../../db/pack-validate';
-import { importPack } from '../../db/importer';
+import type { OverlayWriter } from '../../db/overlay';
 import { readStructure } from '../../db/structure-reader';
 import { expectedTextKeys } from '../../db/content-keys';
 import { checkSignature, type TrustedKey } from '../../db/pack-signing';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackNarration, type PackText } from '../../db/pack-schema';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type ContentPack, type PackNarration, type PackText, type ProcedureStructure } from '../../db/pack-schema';
 import { KioskError } from '../shared/errors';
 import { PACK_EXTENSION, type ImportSummary } from '../shared/admin-types';
-import { contentChanged, type ContentLayers } from './content-layers';
+import type { ContentLayers } from './content-layers';
+import { PackReleases } from '../../db/repos/pack-releases';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import { contentHash } from '../../db/canonical-json';
 import { SOURCE_LOCALE } from './content-service';
-import type { FontPackage } from '../shared/fonts';
 
 export class PackRejected extends KioskError {
   constructor(readonly problems: PackProblem[]) {
@@ -56,11 +55,10 @@ export class ContentPacks {
 
   /** The content as patients see it, as a pack: everything, one procedure, or chosen languages (English always). */
   exportPack(options: { procedureId?: string; locales?: string[] } = {}): ContentPack {
-    type L = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; intl_locale: string | null; sort_order: number };
-    const allLocales = this.layers.union<L>('SELECT * FROM locales', (r) => r.code).sort((a, b) => a.sort_order - b.sort_order);
+    const allLocales = this.layers.locales();
     const wanted = options.locales?.length ? new Set([SOURCE_LOCALE, ...options.locales]) : null;
     const locales = allLocales.filter((l) => !wanted || wanted.has(l.code));
-    const procedureIds = this.layers.union<{ id: string }>('SELECT id FROM procedures', (r) => r.id).map((p) => p.id).filter((id) => !options.procedureId || id === options.procedureId);
+    const procedureIds = this.layers.procedures().map((p) => p.id).filter((id) => !options.procedureId || id === options.procedureId);
     if (options.procedureId && !procedureIds.length) throw new KioskError('NOT_FOUND', `The procedure "${options.procedureId}" is not in the content.`, 'procedureId');
     const pack: ContentPack = {
       format: PACK_FORMAT,
@@ -71,12 +69,8 @@ export class ContentPacks {
       texts: [],
     };
     for (const id of procedureIds.sort()) {
-      const db = this.layers.layerFor('procedures', 'id', id) as Db;
-      const structure = readStructure(db, id);
-      const illustrations = (db.prepare('SELECT id, media_type, data FROM illustrations WHERE procedure_id = ? ORDER BY id').all(id) as { id: string; media_type: string; data: Buffer }[]).map((x) => {
-        const override = this.layers.illustrationOverride(id, x.id);
-        return { id: x.id, mediaType: (override?.media_type ?? x.media_type) as 'image/svg+xml', data: (override?.data ?? x.data).toString('base64') };
-      });
+      const structure = this.structure(id);
+      const illustrations = this.layers.illustrations(id).map((x) => ({ id: x.id, mediaType: x.media_type, data: x.data.toString('base64') }));
       pack.procedures.push({ ...structure, illustrations });
       for (const l of locales) pack.texts.push(...this.mergedTexts(id, l.code));
     }
@@ -85,18 +79,16 @@ export class ContentPacks {
     return pack;
   }
 
+  /** A procedure's structure, from the layer that holds it. */
+  private structure(procedureId: string): ProcedureStructure {
+    const db = this.layers.structureDb(procedureId);
+    if (!db) throw new KioskError('NOT_FOUND', `The procedure "${procedureId}" is not in the content.`, 'procedureId');
+    return readStructure(db, procedureId);
+  }
+
   /** The recordings attached to texts of one procedure in one language, stale ones included. */
   private narrations(procedureId: string, locale: string): PackNarration[] {
-    const db = this.layers.overlay;
-    if (!db) return [];
-    type R = { key: string; audio_sha256: string; text_sha256: string; recorded_by: string; attached_at: string; mime: PackNarration['mediaType']; duration_ms: number; data: Buffer };
-    const rows = db
-      .prepare(
-        `SELECT n.key, n.audio_sha256, n.text_sha256, n.recorded_by, n.attached_at, a.mime, a.duration_ms, a.data
-         FROM narrations n JOIN narration_audio a ON a.sha256 = n.audio_sha256 WHERE n.procedure_id = ? AND n.locale = ? ORDER BY n.key`,
-      )
-      .all(procedureId, locale) as R[];
-    return rows.map((r) => ({
+    return this.layers.narrationsWithAudio(procedureId, locale).map((r) => ({
       procedure: procedureId,
       locale,
       key: r.key,
@@ -111,20 +103,11 @@ export class ContentPacks {
   }
 
   private mergedTexts(procedureId: string, locale: string): PackText[] {
-    type R = { key: string; text: string | null; status: PackText['status']; reviewer: string | null; reviewed_at: string | null; source_note: string };
-    const merged = new Map<string, R>();
-    for (const db of [this.layers.bundled, this.layers.overlay].filter(Boolean) as Db[]) {
-      for (const r of db.prepare('SELECT key, text, status, reviewer, reviewed_at, source_note FROM texts WHERE procedure_id = ? AND locale = ?').all(procedureId, locale) as R[]) {
-        if (r.text === null) merged.delete(r.key);
-        else merged.set(r.key, r);
-      }
-    }
-    const db = this.layers.layerFor('procedures', 'id', procedureId) as Db;
-    const keys = new Set(expectedTextKeys(readStructure(db, procedureId)));
-    return [...merged.values()]
+    const keys = new Set(expectedTextKeys(this.structure(procedureId)));
+    return [...this.layers.textRecords(procedureId, locale).values()]
       .filter((r) => keys.has(r.key))
       .sort((a, b) => a.key.localeCompare(b.key))
-      .map((r) => ({ procedure: procedureId, locale, key: r.key, text: r.text as string, status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewed_at, sourceNote: r.source_note }));
+      .map((r) => ({ procedure: procedureId, locale, key: r.key, text: r.text, status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewed_at, sourceNote: r.source_note }));
   }
 
   /** Validates a pack file (recordings included) and says what importing it would change. Nothing is written. */
@@ -152,7 +135,7 @@ export class ContentPacks {
     const pairs = new Set(pack.texts.map((t) => `${t.procedure}\u0000${t.locale}`));
     for (const pair of pairs) {
       const [procedure, locale] = pair.split('\u0000') as [string, string];
-      const current = this.layers.layerFor('procedures', 'id', procedure) ? new Map(this.mergedTexts(procedure, locale).map((t) => [t.key, t.text])) : new Map<string, string>();
+      const current = this.layers.structureDb(procedure) ? new Map(this.mergedTexts(procedure, locale).map((t) => [t.key, t.text])) : new Map<string, string>();
       const incoming = new Map(pack.texts.filter((t) => t.procedure === procedure && t.locale === locale).map((t) => [t.key, t.text]));
       const counts = languages.get(locale) ?? { added: 0, changed: 0, removed: 0 };
       for (const [key, text] of incoming) {
@@ -180,33 +163,23 @@ export class ContentPacks {
   apply(role: string, token: string): { versionId: number } {
     const pending = this.pending.get(token);
     if (!pending || pending.expires < this.now()) throw new KioskError('NOT_FOUND', 'This import summary has expired. Choose the pack file again.', 'token');
-    const db = this.layers.overlay;
-    if (!db || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so the pack was not imported. Ask IT to make the data folder writable.');
-    const versions = this.versions;
+    const { overlay, versions, releases } = this.writable('The local database cannot be written, so the pack was not imported. Ask IT to make the data folder writable.');
     const before = versions.stateHash();
-    const versionId = db.transaction(() => {
-      if (pending.keyId) this.acceptRelease(db, pending.keyId, pending.pack);
+    const versionId = overlay.transaction(() => {
+      if (pending.keyId) this.acceptRelease(releases, pending.keyId, pending.pack);
       versions.ensureRestorePoint('Before import');
-      importPack(db, pending.pack, 'import');
+      overlay.importPack(pending.pack);
       const id = versions.record('import', `Imported ${pending.label}`);
       this.audit.record(role, 'import-pack', pending.label, before, contentHash(pending.pack));
       return id;
-    })();
+    });
     this.pending.delete(token);
-    contentChanged(db);
     return { versionId };
-  }
-
-  /** The highest release accepted from a signing key, if any. */
-  private highestRelease(keyId: string): { release: number; released_at: string } | null {
-    const db = this.layers.overlay;
-    if (!db) return null;
-    return (db.prepare('SELECT release, released_at FROM pack_releases WHERE key_id = ?').get(keyId) as { release: number; released_at: string } | undefined) ?? null;
   }
 
   /** Refuses a signed pack that is not newer than the last release accepted from its key (a replay). */
   private checkRelease(keyId: string, pack: ContentPack): void {
-    const highest = this.highestRelease(keyId);
+    const highest = this.layers.local ? new PackReleases(this.layers.local).highest(keyId) : null;
     if (!highest) return;
     const last = `release ${highest.release} of ${highest.released_at}`;
     if (!pack.release)
@@ -220,28 +193,29 @@ export class ContentPacks {
       ]);
   }
 
-  private acceptRelease(db: Db, keyId: string, pack: ContentPack): void {
+  private acceptRelease(releases: PackReleases, keyId: string, pack: ContentPack): void {
     this.checkRelease(keyId, pack);
     if (!pack.release) return;
-    db.prepare(
-      `INSERT INTO pack_releases (key_id, release, released_at, accepted_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key_id) DO UPDATE SET release = excluded.release, released_at = excluded.released_at, accepted_at = excluded.accepted_at`,
-    ).run(keyId, pack.release.number, pack.release.date, new Date(this.now()).toISOString());
+    releases.accept(keyId, pack.release.number, pack.release.date, new Date(this.now()).toISOString());
+  }
+
+  /** The overlay's writes, the versions and the accepted releases, once all are known to be there. */
+  private writable(readOnlyMessage: string): { overlay: OverlayWriter; versions: ContentVersions; releases: PackReleases } {
+    const overlay = this.layers.writer();
+    if (!overlay || !this.layers.local || !this.versions) throw new KioskError('READ_ONLY', readOnlyMessage);
+    return { overlay, versions: this.versions, releases: new PackReleases(this.layers.local) };
   }
 
   rollback(role: string, versionId: number): { versionId: number } {
-    const db = this.layers.overlay;
-    if (!db || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so nothing was rolled back.');
-    const versions = this.versions;
+    const { overlay, versions } = this.writable('The local database cannot be written, so nothing was rolled back.');
     const before = versions.stateHash();
-    const id = db.transaction(() => {
+    const id = overlay.transaction(() => {
       versions.ensureRestorePoint('Before rollback');
       versions.restore(versionId);
       const newId = versions.record('rollback', `Rolled back to version ${versionId}`);
       this.audit.record(role, 'rollback', `version ${versionId}`, before, versions.stateHash());
       return newId;
-    })();
-    contentChanged(db);
+    });
     return { versionId: id };
   }
 }

@@ -19,7 +19,6 @@ import { narrationRef } from './narration';
 import { fillTemplate, type ClinicVariableName } from '../shared/sheet-variables';
 import { textKey } from '../shared/text-keys';
 import { defaultSettings } from '../shared/settings-schema';
-import type { FontPackage } from '../shared/fonts';
 import { patientLocales, type LocaleChoice } from '../shared/locale-order';
 import type { Db } from '../../db/connection';
 import { sha256 } from '../../db/canonical-json';
@@ -126,10 +125,8 @@ export class ContentService {
   }
 
   private readLocales(): Locale[] {
-    type Row = { code: string; native_name: string; english_name: string; direction: 'ltr' | 'rtl'; font: FontPackage; intl_locale: string | null; sort_order: number };
     return this.layers
-      .union<Row>('SELECT * FROM locales ORDER BY sort_order, code', (r) => r.code)
-      .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
+      .locales()
       .map((r) => ({ code: r.code, nativeName: r.native_name, englishName: r.english_name, direction: r.direction, font: r.font, ...(r.intl_locale ? { intlLocale: r.intl_locale } : {}) }));
   }
 
@@ -146,7 +143,7 @@ export class ContentService {
   }
 
   private structure(procedureId: string): Db {
-    const db = this.layers.layerFor('procedures', 'id', procedureId);
+    const db = this.layers.structureDb(procedureId);
     if (!db) throw new KioskError('NOT_FOUND', `The procedure "${procedureId}" is not in the content.`, 'procedureId');
     return db;
   }
@@ -169,9 +166,7 @@ export class ContentService {
 
   private illustration(db: Db, procedureId: string, id: string | null, l: Localizer): Illustration | null {
     if (!id) return null;
-    const row =
-      this.layers.illustrationOverride(procedureId, id) ??
-      (db.prepare('SELECT media_type, data FROM illustrations WHERE procedure_id = ? AND id = ?').get(procedureId, id) as { media_type: string; data: Buffer } | undefined);
+    const row = this.layers.illustrationIn(db, procedureId, id);
     if (!row) return null;
     return {
       id,
@@ -186,8 +181,8 @@ export class ContentService {
   /** Whether an id a patient screen reports usage for exists in the content (topics, quiz questions, languages). */
   usageIdExists(kind: 'topic' | 'question' | 'locale', id: string): boolean {
     const known = this.layers.cached('usage-ids', () => ({
-      topic: new Set(this.layers.union<{ id: string }>('SELECT id FROM topics', (r) => r.id).map((r) => r.id)),
-      question: new Set(this.layers.union<{ id: string }>('SELECT id FROM quiz_questions', (r) => r.id).map((r) => r.id)),
+      topic: new Set(this.layers.topicIds()),
+      question: new Set(this.layers.quizQuestionIds()),
       locale: new Set(this.listLocales().map((l) => l.code)),
     }));
     return known[kind].has(id);
@@ -197,14 +192,7 @@ export class ContentService {
   illustrationMedia(mediaId: string): MediaBytes | null {
     const all = this.layers.cached('illustration-media', () => {
       const byId = new Map<string, MediaBytes>();
-      const add = (rows: { media_type: string; data: Buffer }[]) => {
-        for (const r of rows) byId.set(illustrationMediaId(r.media_type, r.data), { mime: r.media_type, bytes: r.data });
-      };
-      add(this.layers.bundled.prepare('SELECT media_type, data FROM illustrations').all() as { media_type: string; data: Buffer }[]);
-      if (this.layers.overlay) {
-        add(this.layers.overlay.prepare('SELECT media_type, data FROM illustrations').all() as { media_type: string; data: Buffer }[]);
-        add(this.layers.overlay.prepare('SELECT media_type, data FROM illustration_overrides').all() as { media_type: string; data: Buffer }[]);
-      }
+      for (const r of this.layers.allPictures()) byId.set(illustrationMediaId(r.media_type, r.data), { mime: r.media_type, bytes: r.data });
       return byId;
     });
     return all.get(mediaId) ?? null;
@@ -232,10 +220,8 @@ export class ContentService {
   }
 
   private readProcedures(locale: string): ProcedureSummary[] {
-    type Row = { id: string; sort_order: number };
     return this.layers
-      .union<Row>('SELECT id, sort_order FROM procedures', (r) => r.id)
-      .sort((a, b) => a.sort_order - b.sort_order || a.id.localeCompare(b.id))
+      .procedures()
       .map((r) => {
         const l = this.localizer(r.id, locale);
         return { id: r.id, name: l.t(textKey.procedure('name')), tagline: l.t(textKey.procedure('tagline')) };

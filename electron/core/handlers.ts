@@ -9,6 +9,7 @@ import type { PlatformServices } from './platform';
 import { toCsv } from './audit-log';
 import type { SpeechInfo } from '../shared/speech';
 import { UsageRateLimit } from './usage-counter';
+import { sheetDefaultsOf } from '../shared/sheet-defaults';
 
 /** A window's or browser's session; the dispatcher ends idle staff sessions. */
 export interface Session {
@@ -101,22 +102,7 @@ export function createHandlers(core: KioskCore, platform: PlatformServices = {},
       return status(ctx.session);
     },
 
-    getSheetDefaults: () => {
-      const s = core.settings.get();
-      return {
-        clinicName: s.clinicName,
-        clinicPhone: s.clinicPhone,
-        afterHoursPhone: s.afterHoursPhone,
-        emergencyNumber: s.emergencyNumber,
-        liftLimit: s.liftLimit,
-        noDrivingDays: s.noDrivingDays,
-        showerAfterHours: s.showerAfterHours,
-        feverThreshold: s.feverThreshold,
-        massUnit: s.massUnit,
-        temperatureUnit: s.temperatureUnit,
-        paperSize: s.paperSize,
-      };
-    },
+    getSheetDefaults: () => sheetDefaultsOf(core.settings.get()),
     buildDischargeSheet: ({ form }) => sheetFor(form),
     printDischargeSheet: async ({ form, mode, cardOnly }) => {
       if (!platform.printSheet) throw new KioskError('NOT_FOUND', 'Printing from the app is only available in the desktop app; use the browser\'s Print instead.');

@@ -6,11 +6,11 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { backupTo, openCheckedForInspection, tableNames, userVersion, type Db } from '../../db/connection';
+import { backupTo, openCheckedForInspection, userVersion, type Db } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { createPrivateFile, DATA_DIR_MODE, DATA_FILE_MODE } from '../../db/local-db';
 import { KioskError } from '../shared/errors';
-import { contentChanged } from './content-layers';
+import { OverlayWriter } from '../../db/overlay';
 import type { AuditLog } from './audit-log';
 
 export const BACKUP_DIR = 'backups';
@@ -86,25 +86,8 @@ export class LocalBackup {
       const version = userVersion(backup);
       if (version === 0 || version > latestVersion())
         throw new KioskError('INVALID_INPUT', `${basename(source)} is not a backup this version of the kiosk can read (schema ${version}). Nothing was changed.`, 'name');
-      const tables = tableNames(backup);
       const safety = await this.copyTo(join(this.folder(), `before-restore-${stamp(this.now())}.db`));
-      const liveTables = new Set(tableNames(db));
-      db.pragma('foreign_keys = OFF');
-      try {
-        db.transaction(() => {
-          for (const t of liveTables) if (!KEPT_ON_RESTORE.includes(t)) db.prepare(`DELETE FROM ${t}`).run();
-          for (const t of tables.filter((x) => liveTables.has(x) && !KEPT_ON_RESTORE.includes(x))) {
-            const rows = backup.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
-            for (const r of rows) {
-              const cols = Object.keys(r);
-              db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
-            }
-          }
-        })();
-      } finally {
-        db.pragma('foreign_keys = ON');
-        contentChanged(db);
-      }
+      new OverlayWriter(db).restoreFrom(backup, KEPT_ON_RESTORE);
       return { safetyCopy: safety.path };
     } finally {
       backup.close();

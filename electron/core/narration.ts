@@ -4,13 +4,13 @@
  * sha256, and remembers the sha256 of the text it was recorded for: when the text changes,
  * the recording is stale and patients no longer hear it. Changes are versioned and audited.
  */
-import type { Db } from '../../db/connection';
 import { sha256 } from '../../db/canonical-json';
+import type { OverlayWriter } from '../../db/overlay';
 import { probeAudio } from '../../db/audio-probe';
 import { KioskError } from '../shared/errors';
 import { mediaUrl } from '../shared/media';
 import { narrationExtensions, type NarrationCoverage, type NarrationInfo, type NarrationMime, type NarrationRef } from '../shared/narration';
-import { contentChanged, type ContentLayers, type NarrationRow } from './content-layers';
+import type { ContentLayers, NarrationRow } from './content-layers';
 import type { ContentVersions } from './content-versions';
 import type { AuditLog } from './audit-log';
 import type { MediaItem } from './media';
@@ -42,13 +42,6 @@ export function narrationInfo(row: NarrationRow, currentText: string | null): Na
   };
 }
 
-/** Stores one checked recording by content hash (a no-op when the same bytes are already stored). */
-export function storeAudio(db: Db, data: Buffer, mime: NarrationMime, durationMs: number): string {
-  const hash = sha256(data);
-  db.prepare('INSERT INTO narration_audio (sha256, mime, data, duration_ms) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(hash, mime, data, durationMs);
-  return hash;
-}
-
 export class NarrationService {
   constructor(
     private readonly layers: ContentLayers,
@@ -57,9 +50,11 @@ export class NarrationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private overlay(): Db {
-    if (!this.layers.overlay || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so no change can be saved. Ask IT to make the data folder writable.');
-    return this.layers.overlay;
+  /** The overlay's writes and the versions, once both are known to be there. */
+  private writable(): { overlay: OverlayWriter; versions: ContentVersions } {
+    const overlay = this.layers.writer();
+    if (!overlay || !this.versions) throw new KioskError('READ_ONLY', 'The local database cannot be written, so no change can be saved. Ask IT to make the data folder writable.');
+    return { overlay, versions: this.versions };
   }
 
   private currentText(procedureId: string, locale: string, key: string): string | null {
@@ -82,46 +77,41 @@ export class NarrationService {
     const data = Buffer.from(base64, 'base64');
     const probe = await probeAudio(data);
     if (!probe.ok) throw new KioskError('INVALID_INPUT', `This recording cannot be used: ${probe.problem}. Nothing was changed.`, 'data');
-    const db = this.overlay();
+    const { overlay, versions } = this.writable();
     const target = `${procedureId}/${locale}/${key}`;
-    db.transaction(() => {
-      this.versions!.ensureRestorePoint('Before attaching narration');
+    const attached = overlay.transaction(() => {
+      versions.ensureRestorePoint('Before attaching narration');
       const before = this.layers.narrations(procedureId, locale).get(key);
-      const hash = storeAudio(db, data, probe.mime, probe.durationMs);
-      db.prepare(
-        `INSERT INTO narrations (procedure_id, locale, key, audio_sha256, text_sha256, recorded_by, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (procedure_id, locale, key) DO UPDATE SET audio_sha256 = excluded.audio_sha256, text_sha256 = excluded.text_sha256,
-         recorded_by = excluded.recorded_by, attached_at = excluded.attached_at`,
-      ).run(procedureId, locale, key, hash, textHash(text), recordedBy.trim() || role, this.now().toISOString());
-      this.versions!.record('edit', `Attached narration to ${locale} ${key}`);
+      const hash = overlay.attachNarration(
+        [procedureId, locale, key],
+        { data, mime: probe.mime, durationMs: probe.durationMs },
+        { textSha256: textHash(text), recordedBy: recordedBy.trim() || role, attachedAt: this.now().toISOString() },
+      );
+      versions.record('edit', `Attached narration to ${locale} ${key}`);
       this.audit.record(role, 'attach-narration', target, before?.audio_sha256 ?? null, hash);
-    })();
-    contentChanged(db);
-    return this.info(procedureId, locale, key)!;
+      return this.layers.narrations(procedureId, locale).get(key);
+    });
+    if (!attached) throw new Error(`The recording attached to ${target} cannot be read back.`);
+    return narrationInfo(attached, text);
   }
 
   remove(role: string, procedureId: string, locale: string, key: string): void {
     const before = this.layers.narrations(procedureId, locale).get(key);
     if (!before) throw new KioskError('NOT_FOUND', 'This text has no recording to remove.', 'key');
-    const db = this.overlay();
-    db.transaction(() => {
-      this.versions!.ensureRestorePoint('Before removing narration');
-      db.prepare('DELETE FROM narrations WHERE procedure_id = ? AND locale = ? AND key = ?').run(procedureId, locale, key);
-      this.versions!.record('edit', `Removed narration from ${locale} ${key}`);
+    const { overlay, versions } = this.writable();
+    overlay.transaction(() => {
+      versions.ensureRestorePoint('Before removing narration');
+      overlay.detachNarration(procedureId, locale, key);
+      versions.record('edit', `Removed narration from ${locale} ${key}`);
       this.audit.record(role, 'remove-narration', `${procedureId}/${locale}/${key}`, before.audio_sha256, null);
-    })();
-    contentChanged(db);
+    });
   }
 
   /** Media resolver: a recording that is attached to some text (kept-for-rollback ones are not served). */
   resolve(id: string): MediaItem | null {
-    const db = this.layers.overlay;
-    if (!db) return null;
     const [hash = '', ext = ''] = id.split('.');
     if (hash.length !== 64) return null;
-    const row = db
-      .prepare('SELECT a.mime, a.data FROM narration_audio a WHERE a.sha256 = ? AND EXISTS (SELECT 1 FROM narrations n WHERE n.audio_sha256 = a.sha256)')
-      .get(hash) as { mime: string; data: Buffer } | undefined;
+    const row = this.layers.attachedAudio(hash);
     if (!row || narrationMediaId(hash, row.mime) !== `${hash}.${ext}`) return null;
     return { mime: row.mime, bytes: row.data };
   }

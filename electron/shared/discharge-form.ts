@@ -17,38 +17,55 @@ const shortText = (max: number) => z.string().trim().max(max, `at most ${max} ch
 export const massUnits = ['lb', 'kg'] as const;
 export const temperatureUnits = ['F', 'C'] as const;
 
+/**
+ * The limits of what a sheet can say, checked on the form and on the clinic's defaults in
+ * Settings (which offer the same numbers), and shown by the inputs.
+ */
+export const sheetLimits = {
+  liftLimit: { max: 100 },
+  noDrivingDays: { min: 1, max: 90 },
+  showerAfterHours: { min: 1, max: 336 },
+  braceWeeks: { min: 1, max: 52 },
+  patientName: { max: 100 },
+  levelsTreated: { max: 60 },
+  followUpPlace: { max: 120 },
+  painNotes: { max: 1000 },
+  nurseNotes: { max: 2000 },
+} as const;
+const L = sheetLimits;
+
 export const dischargeFormSchema = z
   .strictObject({
     procedureId: contentId,
     locale: localeCode,
     secondLocale: localeCode.nullable(),
-    patientName: shortText(100),
+    patientName: shortText(L.patientName.max),
     procedureDate: isoDate,
-    levelsTreated: shortText(60).min(1, 'which bones were treated'),
+    levelsTreated: shortText(L.levelsTreated.max).min(1, 'which bones were treated'),
     anaesthesia: z.enum(['sedation', 'general']),
     brace: z.discriminatedUnion('worn', [
       z.strictObject({ worn: z.literal(false) }),
-      z.strictObject({ worn: z.literal(true), weeks: z.number().int('whole weeks').min(1, 'at least 1 week').max(52, 'at most 52 weeks') }),
+      z.strictObject({ worn: z.literal(true), weeks: z.number().int('whole weeks').min(L.braceWeeks.min, `at least ${L.braceWeeks.min} week`).max(L.braceWeeks.max, `at most ${L.braceWeeks.max} weeks`) }),
     ]),
-    liftLimit: z.strictObject({ value: z.number().positive('more than 0').max(100, 'at most 100'), unit: z.enum(massUnits) }),
-    noDrivingDays: z.number().int('whole days').min(1, 'at least 1 day').max(90, 'at most 90 days'),
-    showerAfterHours: z.number().int('whole hours').min(1, 'at least 1 hour').max(336, 'at most 336 hours'),
+    liftLimit: z.strictObject({ value: z.number().positive('more than 0').max(L.liftLimit.max, `at most ${L.liftLimit.max}`), unit: z.enum(massUnits) }),
+    noDrivingDays: z.number().int('whole days').min(L.noDrivingDays.min, `at least ${L.noDrivingDays.min} day`).max(L.noDrivingDays.max, `at most ${L.noDrivingDays.max} days`),
+    showerAfterHours: z.number().int('whole hours').min(L.showerAfterHours.min, `at least ${L.showerAfterHours.min} hour`).max(L.showerAfterHours.max, `at most ${L.showerAfterHours.max} hours`),
     bloodThinner: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('none') }),
       z.strictObject({ kind: z.literal('ask') }),
       z.strictObject({ kind: z.literal('date'), date: isoDate }),
     ]),
-    painNotes: shortText(1000),
+    painNotes: shortText(L.painNotes.max),
     followUp: z.strictObject({
       date: isoDate,
       time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 10:30'),
-      place: shortText(120).min(1, 'where the visit is'),
+      place: shortText(L.followUpPlace.max).min(1, 'where the visit is'),
     }),
     feverThreshold: z.strictObject({ value: z.number(), unit: z.enum(temperatureUnits) }),
     clinicPhone: phone,
     afterHoursPhone: phone,
     emergencyNumber: phone,
-    nurseNotes: shortText(2000),
+    nurseNotes: shortText(L.nurseNotes.max),
     paper: z.enum(['A4', 'Letter']),
     largePrint: z.boolean(),
     includeCard: z.boolean(),

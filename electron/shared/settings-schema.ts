@@ -1,7 +1,7 @@
 /** Clinic settings: stored in the local database, edited by admins, validated here. */
 import { z } from 'zod';
 import { localeCode } from './ids';
-import { massUnits, temperatureUnits } from './discharge-form';
+import { massUnits, sheetLimits, temperatureUnits } from './discharge-form';
 import { siteBaseUrlSetting } from './site-url';
 
 const phoneSetting = z.string().trim().max(30).regex(/^[0-9+()\-. /]*$/, 'only digits, spaces and + ( ) - . /');
@@ -19,9 +19,9 @@ export const settingsSchema = z.strictObject({
   /** The order of the language screen: these first, in this order, then the rest in content order. */
   localeOrder: z.array(localeCode).max(50).refine((codes) => new Set(codes).size === codes.length, 'each language once'),
   /** Discharge-sheet defaults the nurse can change per patient; null means "ask every time". */
-  liftLimit: z.strictObject({ value: z.number().positive().max(100), unit: z.enum(massUnits) }).nullable(),
-  noDrivingDays: z.number().int().min(1).max(90).nullable(),
-  showerAfterHours: z.number().int().min(1).max(336).nullable(),
+  liftLimit: z.strictObject({ value: z.number().positive().max(sheetLimits.liftLimit.max), unit: z.enum(massUnits) }).nullable(),
+  noDrivingDays: z.number().int().min(sheetLimits.noDrivingDays.min).max(sheetLimits.noDrivingDays.max).nullable(),
+  showerAfterHours: z.number().int().min(sheetLimits.showerAfterHours.min).max(sheetLimits.showerAfterHours.max).nullable(),
   feverThreshold: z.strictObject({ value: z.number(), unit: z.enum(temperatureUnits) }).nullable(),
   massUnit: z.enum(massUnits),
   temperatureUnit: z.enum(temperatureUnits),

@@ -22,8 +22,7 @@ export interface SignInLock {
   lockedUntil: string | null;
 }
 
-/** A staff session ends after this long without a touch. */
-export const STAFF_SESSION_IDLE_MS = 2 * 60 * 1000;
+export { STAFF_SESSION_IDLE_MS } from './staff-session';
 
 export interface StaffStatus {
   role: 'public' | StaffRole;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
 import { useLongPress } from './hooks/useLongPress';
@@ -12,17 +12,14 @@ import { Attract } from './screens/Attract';
 import { LanguageChoice } from './screens/LanguageChoice';
 import { ProcedureChoice } from './screens/ProcedureChoice';
 import { Home } from './screens/Home';
-import { TopicReader } from './screens/TopicReader';
-import { Walkthrough } from './screens/Walkthrough';
-import { QuizScreen } from './screens/QuizScreen';
-import { GlossaryScreen } from './screens/GlossaryScreen';
-import { StaffSignIn } from './screens/staff/StaffSignIn';
-
-import { lazy, Suspense } from 'react';
+import { AdminScreen, DischargeForm, GlossaryScreen, QuizScreen, StaffMenu, StaffSignIn, TopicReader, Walkthrough } from './screens/lazy-screens';
+import { Suspense } from 'react';
 import { callApi } from './api/client';
+import { forgetAnswers } from './api/call-cache';
+import { homeInput, proceduresInput } from './preload-language';
 import { reader } from './speech/reader';
-import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff';
-import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff-session';
+import type { AppInfo, Locale, ProcedureSummary } from '../../electron/shared/content-types';
 import { BASE_FONT, fontStack } from '../../electron/shared/fonts';
 import { useLoadedLocale } from './hooks/useLocaleReady';
 
@@ -33,7 +30,12 @@ const IDLE_WARNING_MS = 30_000;
 /** Runs the kiosk; every reset starts a new generation that forgets everything and reloads settings. */
 export function App() {
   const [generation, setGeneration] = useState(0);
-  return <KioskLoader key={generation} onReset={() => setGeneration((g) => g + 1)} />;
+  const reset = useCallback(() => {
+    // The next patient reads the content and settings as they are now.
+    forgetAnswers();
+    setGeneration((g) => g + 1);
+  }, []);
+  return <KioskLoader key={generation} onReset={reset} />;
 }
 
 /** Loads what every screen needs (clinic settings, languages), then runs the kiosk; reads them again on `refreshSettings`. */
@@ -52,7 +54,6 @@ function KioskLoader({ onReset }: { onReset: () => void }) {
 }
 
 function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo; locales: Locale[]; onReset: () => void; refreshSettings: () => void }) {
-  const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const onStaffScreen = staffScreens.has(state.screen.name);
   // Staff screens follow the signed-in person's choice (else the clinic's default); patient screens the patient's.
@@ -60,12 +61,18 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   const wanted = locales.find((l) => l.code === code) ?? locales[0] ?? englishLocale;
   // Shown once its UI strings and font are in (each language loads when first chosen).
   const locale = useLoadedLocale(wanted);
-  const procedures = useCall('listProcedures', { locale: locale.code });
-  const procedureList = procedures.state === 'ready' ? procedures.value : [];
+  const procedures = useCall('listProcedures', proceduresInput(locale.code));
+  // While a new language's list loads, the last one stands in (the same procedures, by id).
+  const lastProcedures = useRef<ProcedureSummary[]>([]);
+  if (procedures.state === 'ready') lastProcedures.current = procedures.value;
+  const procedureList = lastProcedures.current;
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
 
+  // The UI strings switch in the same render as the content: components read the language as
+  // they render (i18n.ts sets react.bindI18n to '', so a change causes no second render).
+  if (i18next.language !== locale.code) void i18next.changeLanguage(locale.code);
+
   useLayoutEffect(() => {
-    void i18n.changeLanguage(locale.code);
     const html = document.documentElement;
     html.lang = locale.code;
     html.dir = locale.direction;
@@ -73,7 +80,7 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
     html.dataset.textSize = String(state.display.textSize);
     html.dataset.contrast = state.display.highContrast ? 'high' : 'normal';
     html.dataset.motion = state.display.reducedMotion ? 'reduce' : 'normal';
-  }, [i18n, locale.code, locale.direction, locale.font, state.display]);
+  }, [locale.code, locale.direction, locale.font, state.display]);
 
   const readerStatus = useSyncExternalStore(reader.subscribe, () => reader.getState().status);
   const { idle, stillHere } = useIdle({
@@ -116,7 +123,8 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
         {state.screen.name !== 'attract' && !onStaffScreen && <TopBar />}
         <main id="screen" tabIndex={-1} aria-label={info.clinicName}>
           <ErrorBoundary onRestart={onReset}>
-            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <ScreenView />}
+            {/* Screens other than attract, language and home load their code when first shown (screens/lazy-screens.tsx). */}
+            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <Suspense fallback={<p className="loading">…</p>}><ScreenView /></Suspense>}
           </ErrorBoundary>
         </main>
         {idle.phase === 'warning' && <IdleDialog secondsLeft={idle.secondsLeft} onContinue={stillHere} />}
@@ -144,16 +152,21 @@ function useStaffKeepAlive(active: boolean) {
   }, [active]);
 }
 
-const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
-const StaffMenu = lazy(() => import('./screens/staff/StaffMenu').then((m) => ({ default: m.StaffMenu })));
-const DischargeForm = lazy(() => import('./screens/staff/DischargeForm').then((m) => ({ default: m.DischargeForm })));
-
 function TopBar() {
   const { info, dispatch } = useKiosk();
   const staffEntry = useLongPress(() => dispatch({ type: 'navigate', screen: { name: 'staff' } }), 3000);
   return (
     <header className="topbar">
-      <span className="clinic-logo" {...staffEntry} data-staff-entry="">
+      {/* The hold's first touch loads the sign-in screen's code, so it opens the moment the hold ends. */}
+      <span
+        className="clinic-logo"
+        {...staffEntry}
+        onPointerDown={() => {
+          void StaffSignIn.preload().catch(() => undefined);
+          staffEntry.onPointerDown();
+        }}
+        data-staff-entry=""
+      >
         {info.clinicName}
       </span>
       <Toolbar />
@@ -165,7 +178,7 @@ function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
   const needsContent = !staffScreens.has(screen.name) && !['attract', 'language', 'procedures'].includes(screen.name) && procedureId !== '';
-  const home = useCall('getProcedureHome', needsContent ? { procedureId, locale: locale.code } : null);
+  const home = useCall('getProcedureHome', needsContent ? homeInput(procedureId, locale.code) : null);
   const topic = useCall('getTopic', screen.name === 'topic' && procedureId ? { procedureId, topicId: screen.topicId, locale: locale.code } : null);
   const walkthrough = useCall('getWalkthrough', (screen.name === 'walkthrough' || screen.name === 'quiz') && procedureId ? { procedureId, locale: locale.code } : null);
   const quiz = useCall('getQuiz', screen.name === 'quiz' && procedureId ? { procedureId, locale: locale.code } : null);
@@ -194,12 +207,7 @@ function ScreenView() {
     case 'admin': {
       const allowed = screen.name === 'admin' ? state.staffRole === 'admin' : state.staffRole !== 'public';
       if (!allowed) return <StaffSignIn />;
-      // Staff screens are loaded only when staff open them, keeping the patient screens' start fast.
-      return (
-        <Suspense fallback={<p className="loading">…</p>}>
-          {screen.name === 'admin' ? <AdminScreen /> : screen.name === 'discharge' ? <DischargeForm /> : <StaffMenu />}
-        </Suspense>
-      );
+      return screen.name === 'admin' ? <AdminScreen /> : screen.name === 'discharge' ? <DischargeForm /> : <StaffMenu />;
     }
     default:
       break;

@@ -82,6 +82,9 @@ void i18next.use(initReactI18next).use(bidiIsolation).init({
   defaultNS: 'ui',
   interpolation: { escapeValue: false, alwaysFormat: true },
   returnNull: false,
+  // The kiosk re-renders every screen when its language changes (App.tsx switches i18next in
+  // that render), so components need no second render on i18next's languageChanged event.
+  react: { bindI18n: '' },
 });
 
 export default i18next;

@@ -1,3 +1,5 @@
+// First: starts the first screen's calls before the rest of the code runs.
+import './boot-calls';
 import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts';

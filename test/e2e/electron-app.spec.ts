@@ -81,7 +81,7 @@ test.beforeEach(() => {
   test.skip(!binary || !built, reason);
 });
 
-test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu and no way out', async ({ electronKiosk: { app, page } }) => {
+test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu and no way out', async ({ electronKiosk: { app, page, dataDir } }) => {
   await expect(page).toHaveURL('app://kiosk/');
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
@@ -95,12 +95,14 @@ test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu
   expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu())).toBeNull();
   // Context isolation: the page's globals are not the preload's (no ipcRenderer, no electron).
   expect(await page.evaluate(() => ['ipcRenderer', 'electron', 'module'].filter((k) => k in window))).toEqual([]);
-  // Navigation away and new windows are refused; the network is blocked.
+  // Navigation away and new windows are refused (main logs each refusal: wait for both); the network is blocked.
   await page.evaluate(() => {
     window.open('https://example.com/');
     location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  const mainLog = () => (existsSync(join(dataDir, 'logs', 'main.log')) ? readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8') : '');
+  await expect.poll(mainLog).toContain('new window blocked to="https://example.com"');
+  await expect.poll(mainLog).toContain('navigation blocked to="https://example.com"');
   await expect(page).toHaveURL('app://kiosk/');
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'))).toBe('blocked');

@@ -9,26 +9,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, startKiosk, type KioskServer } from './kiosk-fixture';
+import { expect, testOnContent, type KioskServer } from './kiosk-fixture';
 import { contentTexts, uiText } from './kiosk-pages';
 import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn } from './staff-pages';
 import { pseudo, pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
-import { removeTempDirs } from '../fixtures/content';
 
 const content = sixteenLanguageContent();
 const english = (JSON.parse(readFileSync(join(content.contentDir, 'kyphoplasty', 'text', 'en.json'), 'utf8')) as { texts: Record<string, string> }).texts;
 // The fifteen bundled languages and the sixteenth from fixture files, in the content's order.
 const allNames = (JSON.parse(readFileSync(join(content.contentDir, 'locales.json'), 'utf8')) as { nativeName: string }[]).map((l) => l.nativeName);
 
-const test = base.extend<{ many: KioskServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  many: async ({}, use) => {
-    const { server, stop } = await startKiosk(['--content', content.db]);
-    await use(server);
-    await stop();
-  },
-});
-test.afterAll(removeTempDirs);
+// Staff tests set PINs and a staff language, so each test has a fresh server; they share nothing else.
+const test = testOnContent(content.db);
+test.describe.configure({ mode: 'parallel' });
 
 async function openLanguages(page: Page, url: string) {
   await page.goto(url);
@@ -48,9 +41,9 @@ for (const viewport of [
   { width: 1080, height: 1920 },
   { width: 1366, height: 768 },
 ]) {
-  test(`the language screen shows all sixteen by native name, large, without scrolling at ${viewport.width}x${viewport.height}`, async ({ page, many }) => {
+  test(`the language screen shows all sixteen by native name, large, without scrolling at ${viewport.width}x${viewport.height}`, async ({ page, server }) => {
     await page.setViewportSize(viewport);
-    await openLanguages(page, many.url);
+    await openLanguages(page, server.url);
     const buttons = page.locator('.language-button');
     await expect(buttons).toHaveText(allNames);
     for (let i = 0; i < allNames.length; i++) {
@@ -65,16 +58,16 @@ for (const viewport of [
   });
 }
 
-test('the still attract screen greets in every language, each in its own font', async ({ page, many }) => {
+test('the still attract screen greets in every language, each in its own font', async ({ page, server }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(many.url);
+  await page.goto(server.url);
   await expect(page.locator('.attract-line')).toHaveCount(16);
   await expect(page.locator('.attract-line[lang="ko"]')).toHaveCSS('font-family', '"Noto Sans KR", "Noto Sans", sans-serif');
   expect(await loadedFamilies(page)).toEqual(expect.arrayContaining(['Noto Sans KR', 'Vazirmatn']));
 });
 
-test('a sixteenth language from files alone: listed, chosen, and its topics served in it', async ({ page, many }) => {
-  await openLanguages(page, many.url);
+test('a sixteenth language from files alone: listed, chosen, and its topics served in it', async ({ page, server }) => {
+  await openLanguages(page, server.url);
   await page.getByRole('button', { name: pseudoLocale.nativeName }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pseudo(english['procedure.name']!));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
@@ -82,8 +75,8 @@ test('a sixteenth language from files alone: listed, chosen, and its topics serv
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pseudo(english['topic.after.title']!));
 });
 
-test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async ({ page, many }) => {
-  await openLanguages(page, many.url);
+test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async ({ page, server }) => {
+  await openLanguages(page, server.url);
   await page.getByRole('button', { name: 'فارسی' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('fa')['procedure.name']!);
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['rtl', 'Vazirmatn, "Noto Sans", sans-serif']);
@@ -122,9 +115,9 @@ for (const [code, family] of [
   ['ko', /NotoSansKR/],
   ['zh-Hant', /NotoSansTC/],
 ] as const) {
-  test(`a discharge sheet in ${code} embeds its font in the PDF`, async ({ page, many }) => {
+  test(`a discharge sheet in ${code} embeds its font in the PDF`, async ({ page, server }) => {
     test.setTimeout(90_000);
-    await staffIn(page, many, { code: 'en', name: 'English' });
+    await staffIn(page, server, { code: 'en', name: 'English' });
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, { ...sampleForm, locale: code });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
@@ -144,9 +137,9 @@ for (const [code, family] of [
   });
 }
 
-test('staff screens follow the staff member’s language; the patient’s stays as it was', async ({ page, many }) => {
+test('staff screens follow the staff member’s language; the patient’s stays as it was', async ({ page, server }) => {
   test.setTimeout(60_000);
-  await staffIn(page, many, { code: 'ar', name: 'العربية' });
+  await staffIn(page, server, { code: 'ar', name: 'العربية' });
   await page.getByLabel(uiText('en', 'staff.language')).selectOption('es');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, startKiosk, type KioskServer } from './kiosk-fixture';
+import { expect, testOnContentPerWorker } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
 import { pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
-import { removeTempDirs } from '../fixtures/content';
 
 /**
  * The languages checked: the bundled ones with the longest strings, and the pseudo-language
@@ -38,15 +37,9 @@ const ui = (locale: string, key: string) => {
   }
 };
 
-const test = base.extend<{ server: KioskServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const { server, stop } = await startKiosk(['--content', content.db]);
-    await use(server);
-    await stop();
-  },
-});
-test.afterAll(removeTempDirs);
+// The layout tests only look, so one server per worker serves them, shared out one by one.
+const test = testOnContentPerWorker(content.db);
+test.describe.configure({ mode: 'parallel' });
 
 async function layoutProblems(page: Page): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));

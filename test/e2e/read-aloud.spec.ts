@@ -3,7 +3,7 @@
  * voice: in every language the server lists that has a built-in voice, Listen on a topic, a
  * walkthrough step and a quiz question plays real audio (decoded here: at least half a second
  * that is not silence), the playing position advances, the highlight moves to the next
- * sentence, and Stop stops it. One server for the file; each test has its own page.
+ * sentence, and Stop stops it. One server per worker; each test has its own page.
  */
 import { test as base, expect, type Page, type Response } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -16,27 +16,39 @@ import { uiText } from './kiosk-pages';
 import { ADMIN_PIN, adminText, openTab } from './admin-pages';
 import { openStaffSignIn, setPin, signIn } from './staff-pages';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
+import { builtInVoices } from '../../electron/core/speech-voices';
+import { sourcePack } from '../fixtures/content';
 
 let server: KioskServer;
-let stopServer: () => Promise<void>;
 let spoken: Locale[] = [];
 
-base.beforeAll(async () => {
-  ({ server, stop: stopServer } = await startKiosk());
-  const call = async <T>(name: string): Promise<T> => {
-    const r = await fetch(new URL(`api/${name}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    return ((await r.json()) as { value: T }).value;
-  };
-  const locales = await call<Locale[]>('listLocales');
-  const info = await call<AppInfo>('getAppInfo');
-  spoken = locales.filter((l) => info.speech.builtInLocales.includes(l.code));
-  const silent = locales.filter((l) => !spoken.includes(l)).map((l) => l.code);
-  if (silent.length) console.log(`read-aloud: no built-in voice for ${silent.join(', ')}; those are not checked here`);
+// One server per worker (a worker fixture, not beforeAll, so that the workers share the tests
+// out one by one).
+const test = base.extend<object, { kioskForFile: void }>({
+  kioskForFile: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const started = await startKiosk();
+      server = started.server;
+      const call = async <T>(name: string): Promise<T> => {
+        const r = await fetch(new URL(`api/${name}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        return ((await r.json()) as { value: T }).value;
+      };
+      const locales = await call<Locale[]>('listLocales');
+      const info = await call<AppInfo>('getAppInfo');
+      spoken = locales.filter((l) => info.speech.builtInLocales.includes(l.code));
+      const silent = locales.filter((l) => !spoken.includes(l)).map((l) => l.code);
+      if (silent.length) console.log(`read-aloud: no built-in voice for ${silent.join(', ')}; those are not checked here`);
+      await use();
+      await started.stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
 });
-base.afterAll(async () => stopServer?.());
-
-const test = base;
 test.describe.configure({ mode: 'parallel' });
+
+/** How often the polls below look: a sentence ends at its own pace, so look often (Playwright's default backs off to once a second). */
+const intervals = [100];
 
 /** Records every Web Audio source the kiosk starts, to read its playing position. */
 function trackAudio(page: Page) {
@@ -110,18 +122,18 @@ async function listenAndStop(page: Page, locale: Locale): Promise<void> {
   await expect(group).toHaveAttribute('data-speech-status', 'playing');
 
   // The first sentence is highlighted, and is text on the screen.
-  await expect.poll(() => highlighted(page), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => highlighted(page), { intervals, timeout: 20_000 }).not.toBeNull();
   const first = (await highlighted(page))!;
   expect(first.trim().length).toBeGreaterThan(0);
   expect(await page.locator('#screen').innerText()).toContain(first.trim().slice(0, 10));
 
   // The playing position advances.
-  await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => position(page), { intervals, timeout: 20_000 }).not.toBeNull();
   const p0 = (await position(page))!;
-  await expect.poll(async () => (await position(page)) ?? -1).toBeGreaterThan(p0 + 0.1);
+  await expect.poll(async () => (await position(page)) ?? -1, { intervals }).toBeGreaterThan(p0 + 0.1);
 
   // Then the next sentence is highlighted.
-  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(first);
+  await expect.poll(() => highlighted(page), { intervals, timeout: 15_000 }).not.toBe(first);
   expect(await highlighted(page)).not.toBeNull();
 
   // The audio the kiosk produced is real sound.
@@ -132,35 +144,10 @@ async function listenAndStop(page: Page, locale: Locale): Promise<void> {
   // Stop stops it: nothing plays, nothing is highlighted, Listen is back.
   await page.locator('.toolbar').getByRole('button', { name: uiText(locale.code, 'toolbar.stop'), exact: true }).click();
   await expect(group).toHaveAttribute('data-speech-status', 'idle');
-  await expect.poll(() => position(page)).toBeNull();
+  await expect.poll(() => position(page), { intervals }).toBeNull();
   expect(await highlighted(page)).toBeNull();
   await expect(page.locator('.toolbar .listen')).toBeVisible();
   page.off('response', onResponse);
-}
-
-for (const screen of ['topic', 'walkthrough step', 'quiz question'] as const) {
-  test(`Listen on a ${screen} plays the built-in voice in every language that has one`, async ({ page }) => {
-    test.setTimeout(40_000 + spoken.length * 20_000);
-    expect(spoken.length, 'languages with a built-in voice').toBeGreaterThan(0);
-    await trackAudio(page);
-    for (const locale of spoken) {
-      await test.step(locale.code, async () => {
-        await openIn(page, locale);
-        if (screen === 'topic') {
-          await page.locator('[data-topic]').first().click();
-          await expect(page.locator('.topic h1')).toBeVisible();
-        } else if (screen === 'walkthrough step') {
-          await page.locator('[data-feature="walkthrough"]').click();
-          await page.locator('.step-nav .primary').click();
-          await expect(page.locator('.step[data-step]')).toBeVisible();
-        } else {
-          await page.locator('[data-feature="quiz"]').click();
-          await expect(page.locator('[data-option]').first()).toBeVisible();
-        }
-        await listenAndStop(page, locale);
-      });
-    }
-  });
 }
 
 test('without eSpeak NG: no Listen for patients, a warning for staff, and Settings says which languages cannot be read aloud and why', async ({ page }) => {
@@ -212,11 +199,11 @@ test('recorded narration on an element is played instead of the built-in voice f
 
   await page.locator('.toolbar .listen').click();
   // The narrated title first, highlighted as a whole, from the recording.
-  await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe(titleText);
-  await expect.poll(() => narrationRequests).toBe(1);
-  await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => highlighted(page), { intervals, timeout: 20_000 }).toBe(titleText);
+  await expect.poll(() => narrationRequests, { intervals }).toBe(1);
+  await expect.poll(() => position(page), { intervals, timeout: 20_000 }).not.toBeNull();
   // Then the built-in voice goes on with the next sentences, never the title.
-  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe(titleText);
+  await expect.poll(() => highlighted(page), { intervals, timeout: 15_000 }).not.toBe(titleText);
   expect(synthesised.length).toBeGreaterThan(0);
   expect(synthesised).not.toContain(titleText);
   await page.locator('.toolbar').getByRole('button', { name: uiText('en', 'toolbar.stop'), exact: true }).click();
@@ -234,10 +221,10 @@ test('the language screen says each name in its own language, and a glossary def
   for (const locale of spoken) {
     const before = calls.length;
     await page.locator(`#language-${locale.code} + .language-hear`).click();
-    await expect.poll(() => calls.length).toBeGreaterThan(before);
+    await expect.poll(() => calls.length, { intervals }).toBeGreaterThan(before);
     expect(calls[before]).toEqual(expect.objectContaining({ locale: locale.code, sentences: [locale.nativeName] }));
-    await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe(locale.nativeName);
-    await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
+    await expect.poll(() => highlighted(page), { intervals, timeout: 20_000 }).toBe(locale.nativeName);
+    await expect.poll(() => position(page), { intervals, timeout: 20_000 }).not.toBeNull();
   }
 
   const last = spoken.at(-1)!;
@@ -248,15 +235,15 @@ test('the language screen says each name in its own language, and a glossary def
   const definition = (await dialog.locator('p').innerText()).trim();
   const before = calls.length;
   await dialog.locator('.dialog-listen').click();
-  await expect.poll(() => calls.length).toBeGreaterThan(before);
+  await expect.poll(() => calls.length, { intervals }).toBeGreaterThan(before);
   expect(calls[before]!.locale).toBe(last.code);
   // The term (the dialog's title) first, then its definition.
-  await expect.poll(() => highlighted(page), { timeout: 20_000 }).toBe((await dialog.locator('h2').innerText()).trim());
-  await expect.poll(() => highlighted(page), { timeout: 15_000 }).not.toBe((await dialog.locator('h2').innerText()).trim());
+  await expect.poll(() => highlighted(page), { intervals, timeout: 20_000 }).toBe((await dialog.locator('h2').innerText()).trim());
+  await expect.poll(() => highlighted(page), { intervals, timeout: 15_000 }).not.toBe((await dialog.locator('h2').innerText()).trim());
   expect(definition).toContain((await highlighted(page))!.trim().slice(0, 5));
   // Closing the dialog stops reading.
   await dialog.getByRole('button', { name: uiText(last.code, 'topic.close'), exact: true }).click();
-  await expect.poll(() => position(page)).toBeNull();
+  await expect.poll(() => position(page), { intervals }).toBeNull();
   expect(await highlighted(page)).toBeNull();
 });
 
@@ -294,11 +281,11 @@ test('changing screen, changing language and the idle reset each stop reading; r
   const reading = async () => {
     await page.locator('.toolbar .listen').click();
     // The first sentence is synthesised on the tap (a cold cache): on a loaded machine that can take seconds.
-    await expect.poll(() => position(page), { timeout: 20_000 }).not.toBeNull();
+    await expect.poll(() => position(page), { intervals, timeout: 20_000 }).not.toBeNull();
     expect(await highlighted(page)).not.toBeNull();
   };
   const stopped = async () => {
-    await expect.poll(() => position(page)).toBeNull();
+    await expect.poll(() => position(page), { intervals }).toBeNull();
     expect(await highlighted(page)).toBeNull();
   };
 
@@ -328,3 +315,33 @@ test('changing screen, changing language and the idle reset each stop reading; r
   await expect(page.getByRole('button', { name: uiText('en', 'attract.start') })).toBeVisible();
   await stopped();
 });
+
+// One test per screen and language (not one loop over all languages), so the workers share
+// them out and finish together. The languages are those of the content that the kiosk's voice
+// table gives a voice; each checks that the server really offers that voice here.
+const voiced = sourcePack()
+  .locales.map((l) => l.code)
+  .filter((code) => code in builtInVoices);
+for (const screen of ['topic', 'walkthrough step', 'quiz question'] as const) {
+  for (const code of voiced) {
+    test(`Listen on a ${screen} plays the built-in voice in ${code}`, async ({ page }) => {
+      expect(spoken.length, 'languages with a built-in voice').toBeGreaterThan(0);
+      const locale = spoken.find((l) => l.code === code);
+      test.skip(!locale, `the built-in voice on this machine cannot speak ${code}`);
+      await trackAudio(page);
+      await openIn(page, locale!);
+      if (screen === 'topic') {
+        await page.locator('[data-topic]').first().click();
+        await expect(page.locator('.topic h1')).toBeVisible();
+      } else if (screen === 'walkthrough step') {
+        await page.locator('[data-feature="walkthrough"]').click();
+        await page.locator('.step-nav .primary').click();
+        await expect(page.locator('.step[data-step]')).toBeVisible();
+      } else {
+        await page.locator('[data-feature="quiz"]').click();
+        await expect(page.locator('[data-option]').first()).toBeVisible();
+      }
+      await listenAndStop(page, locale!);
+    });
+  }
+}

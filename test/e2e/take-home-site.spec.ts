@@ -4,20 +4,19 @@
  * in Chromium at 375 px wide.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { axeViolations } from './a11y-checks';
-import { test, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { repoRoot } from './kiosk-fixture';
 import { sourcePack } from '../fixtures/content';
+import { folderOncePerRun } from './run-once';
 
 /** The languages the export holds with default settings: every language in the content, so a new one is checked with no change here. */
 const contentLocales = sourcePack().locales.map((l) => l.code);
 
-const work = mkdtempSync(join(tmpdir(), 'kiosk-site-e2e-'));
-const siteDir = join(work, 'site');
+let siteDir = '';
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.json': 'application/json' };
 
 interface Manifest {
@@ -25,30 +24,38 @@ interface Manifest {
   files: { path: string }[];
 }
 let manifest: Manifest;
-let server: Server;
 let origin = '';
 
-test.beforeAll(async () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/admin.ts'), 'export-site', '--out', siteDir, '--base-url', 'https://clinic.example/take-home/', '--data', join(work, 'data')], { cwd: repoRoot, encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  manifest = JSON.parse(readFileSync(join(siteDir, 'manifest.json'), 'utf8')) as Manifest;
-  // A plain static file server: the folder as it is, nothing more.
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(siteDir, path));
-    if (!file.startsWith(siteDir + sep) && file !== siteDir) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+// The site is exported once for the whole run and served once per worker (a worker fixture,
+// not beforeAll), so that the workers share the pages out test by test.
+const test = base.extend<object, { site: void }>({
+  site: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const work = await folderOncePerRun('take-home-site', (dir) => {
+        const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/admin.ts'), 'export-site', '--out', join(dir, 'site'), '--base-url', 'https://clinic.example/take-home/', '--data', join(dir, 'data')], { cwd: repoRoot, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+      });
+      siteDir = join(work, 'site');
+      manifest = JSON.parse(readFileSync(join(siteDir, 'manifest.json'), 'utf8')) as Manifest;
+      // A plain static file server: the folder as it is, nothing more.
+      const server = createServer((req, res) => {
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        let file = normalize(join(siteDir, path));
+        if (!file.startsWith(siteDir + sep) && file !== siteDir) return void res.writeHead(403).end();
+        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+        if (!existsSync(file)) return void res.writeHead(404).end('not found');
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      await use();
+      await new Promise((ok) => server.close(ok));
+    },
+    { scope: 'worker', auto: true, timeout: 120_000 },
+  ],
 });
-
-test.afterAll(async () => {
-  await new Promise((ok) => server?.close(ok));
-  rmSync(work, { recursive: true, force: true });
-});
+test.describe.configure({ mode: 'parallel' });
 
 const pagesOf = (prefix: string) => manifest.files.map((f) => f.path).filter((p) => p.endsWith('.html') && p.startsWith(prefix));
 

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { buildContentDatabase } from '../../db/content-build';
 import { openWritable } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { importPack } from '../../db/importer';
-import { ContentLayers, contentChanged } from '../../electron/core/content-layers';
+import { OverlayWriter } from '../../db/overlay';
+import { ContentLayers } from '../../electron/core/content-layers';
 import { ContentService } from '../../electron/core/content-service';
 import { contentSourceDir, removeTempDirs, sourcePack, tempDir } from '../fixtures/content';
 
@@ -50,7 +50,9 @@ describe('overlay over bundled content', () => {
     const bundled = new Database(bundledPath, { readonly: true });
     const local = openWritable(join(tempDir(), 'local.db'), { wal: true });
     migrate(local);
-    const content = new ContentService(new ContentLayers(bundled, local));
+    const layers = new ContentLayers(bundled, local);
+    const overlay = new OverlayWriter(local);
+    const content = new ContentService(layers);
     const before = content.topic('kyphoplasty', 'after', 'es');
     expect(before.provenance).toEqual({ status: 'draft', fallback: false });
 
@@ -59,12 +61,10 @@ describe('overlay over bundled content', () => {
     const title = pack.texts.find((t) => t.locale === 'es' && t.key === 'topic.after.title')!;
     title.text = 'Después: versión de la clínica';
     title.status = 'approved';
-    importPack(local, pack, 'import');
-    contentChanged(local);
+    overlay.importPack(pack);
     expect(content.topic('kyphoplasty', 'after', 'es').topic.title).toBe('Después: versión de la clínica');
 
-    local.prepare("UPDATE texts SET text = NULL WHERE locale = 'es' AND key = 'topic.after.title'").run();
-    contentChanged(local);
+    overlay.tombstone('kyphoplasty', 'es', 'topic.after.title', 'Removed by the clinic');
     const fallback = content.topic('kyphoplasty', 'after', 'es');
     expect(fallback.topic.title).toBe(content.topic('kyphoplasty', 'after', 'en').topic.title);
     expect(fallback.provenance.fallback).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * The renderer's one way to reach the app: Electron IPC through `window.kiosk` when the
- * preload exposed it, otherwise web mode's HTTP contract on the same origin.
+ * preload exposed it, otherwise web mode's HTTP contract on the same origin. Every failure,
+ * whether the kiosk refused the call or the call never arrived, rejects with an `ApiError`.
  */
 import type { CallInput, CallName, CallOutput, KioskBridge } from '../../../electron/shared/contract';
 import type { CallError, CallResult } from '../../../electron/shared/errors';
@@ -11,12 +12,27 @@ declare global {
   }
 }
 
+/** Why a call never got an answer from the kiosk (the screens say so in the staff's language). */
+export type TransportFailure = 'unreachable' | 'badAnswer';
+
 export class ApiError extends Error {
-  constructor(readonly error: CallError) {
+  constructor(
+    readonly error: CallError,
+    /** Set when the call did not reach the kiosk or its answer could not be read. */
+    readonly transport?: TransportFailure,
+  ) {
     super(error.message);
     this.name = 'ApiError';
   }
+
+  /** Anything a call rejected with, as an ApiError (a rejected IPC call or fetch is not one). */
+  static from(e: unknown): ApiError {
+    if (e instanceof ApiError) return e;
+    return new ApiError({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }, 'unreachable');
+  }
 }
+
+const transportError = (transport: TransportFailure, message: string) => new ApiError({ code: 'INTERNAL', message }, transport);
 
 async function overHttp(name: string, input: unknown): Promise<CallResult<unknown>> {
   let response: Response;
@@ -28,20 +44,27 @@ async function overHttp(name: string, input: unknown): Promise<CallResult<unknow
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'The kiosk service is not answering.' } };
+    throw transportError('unreachable', 'The kiosk service is not answering.');
   }
   try {
     return (await response.json()) as CallResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: `The kiosk service answered HTTP ${response.status}.` } };
+    throw transportError('badAnswer', `The kiosk service answered HTTP ${response.status}.`);
+  }
+}
+
+async function overIpc(bridge: KioskBridge, name: CallName, input: unknown): Promise<CallResult<unknown>> {
+  try {
+    return await (bridge[name] as (i: unknown) => Promise<CallResult<unknown>>)(input);
+  } catch (e) {
+    throw ApiError.from(e);
   }
 }
 
 export async function callApi<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const bridge = window.kiosk;
-  const result = bridge
-    ? ((await (bridge[name] as (i: unknown) => Promise<CallResult<unknown>>)(input)) as CallResult<CallOutput<N>>)
-    : ((await overHttp(name, input)) as CallResult<CallOutput<N>>);
+  const result = (bridge ? await overIpc(bridge, name, input) : await overHttp(name, input)) as CallResult<CallOutput<N>> | null | undefined;
+  if (!result || typeof result !== 'object') throw transportError('badAnswer', 'The kiosk service gave no answer.');
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { inLanguage } from '../styles/fonts';
+import { preloadLanguagesWhileShown } from '../preload-language';
 
 const CYCLE_MS = 3500;
 
 /** Invites a touch in every enabled language in turn; the motion can be paused (WCAG 2.2.2). */
 export function Attract() {
   const { t } = useTranslation();
-  const { dispatch, locales, state, info } = useKiosk();
+  const { dispatch, locales, state, info, procedureId } = useKiosk();
+  // While the kiosk waits for a patient, every language's first screens are made ready.
+  useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
   const systemReduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -3,14 +3,16 @@ import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
-import { KioskTakeHome } from '../components/KioskTakeHome';
+import { Suspense, useEffect } from 'react';
+import { KioskTakeHome, preloadPatientScreens } from './lazy-screens';
 import type { ProcedureHome } from '../../../electron/shared/content-types';
 import type { Screen } from '../state/kiosk-state';
 
 /** The procedure's topics as large tiles, plus the walkthrough, quiz and word list. */
 export function Home({ home }: { home: ProcedureHome }) {
   const { t } = useTranslation();
-  const { dispatch, procedures } = useKiosk();
+  const { dispatch, procedures, info } = useKiosk();
+  useEffect(preloadPatientScreens, []);
   const go = (screen: Screen) => dispatch({ type: 'navigate', screen });
   const extra = [
     { id: 'walkthrough', icon: 'walkthrough', title: t('home.walkthrough'), summary: t('home.walkthroughSummary'), screen: { name: 'walkthrough', step: 0 } as Screen },
@@ -27,7 +29,11 @@ export function Home({ home }: { home: ProcedureHome }) {
             {home.procedure.tagline}
           </p>
         </div>
-        <KioskTakeHome />
+        {info.siteBaseUrl.trim() !== '' && (
+          <Suspense fallback={null}>
+            <KioskTakeHome />
+          </Suspense>
+        )}
       </header>
       <ProvenanceNote provenance={home.provenance} />
       {procedures.length > 1 && (

@@ -1,16 +1,19 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from '../components/Icon';
+import { preloadLanguage, preloadLanguagesWhileShown } from '../preload-language';
 import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
   const { t } = useTranslation();
-  const { locales } = useKiosk();
+  const { locales, procedureId } = useKiosk();
+  // While the list is open, each language's home is made ready in turn, so any choice shows at once.
+  useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
@@ -26,12 +29,15 @@ export function LanguageChoice() {
 /** One language: its name to choose it, and a speaker that says the name in that language. */
 function LanguageRow({ language: l }: { language: Locale }) {
   const { t } = useTranslation();
-  const { dispatch, state, procedures } = useKiosk();
+  const { dispatch, state, procedures, procedureId } = useKiosk();
   const speech = useSpeech(l.code);
   const name = useRef<HTMLButtonElement>(null);
+  // A touch or focus starts loading the language, so its home shows as the tap ends.
+  const preload = () => void preloadLanguage(l, procedureId);
   return (
     <li className="language-row">
-      <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onClick={() => {
+      <button type="button" ref={name} id={`language-${l.code}`} {...inLanguage(l)} className="language-button" aria-current={state.locale === l.code ? 'true' : undefined} onPointerDown={preload} onFocus={preload} onClick={() => {
+          preload();
           recordUsage('language_chosen', l.code);
           dispatch({ type: 'chooseLocale', locale: l.code, procedureCount: procedures.length });
         }}>

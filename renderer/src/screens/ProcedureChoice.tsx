@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { useCall } from '../hooks/useCall';
+import { proceduresInput } from '../preload-language';
 
 /** When the content has several procedures, the patient picks the one they came for. */
 export function ProcedureChoice() {
   const { t } = useTranslation();
   const { dispatch, locale } = useKiosk();
-  const procedures = useCall('listProcedures', { locale: locale.code });
+  const procedures = useCall('listProcedures', proceduresInput(locale.code));
   return (
     <section className="procedure-choice">
       <h1>{t('procedures.title')}</h1>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { narrationAttr } from '../narration';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
@@ -37,7 +37,8 @@ export function Walkthrough({ data, step }: { data: WalkthroughData; step: numbe
     }
   }, [data]);
 
-  useEffect(() => {
+  // Attached before the step is painted: a key pressed as soon as the step shows moves it.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement | null)?.closest?.('input, textarea, [role="dialog"]')) return;
       const m = moveForKey(e.key, locale.direction);

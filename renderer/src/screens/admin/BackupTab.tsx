@@ -1,33 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
+import { useAction } from '../../forms/useAction';
 import { useAdmin } from './admin-context';
-import { DoneNote, ErrorNote, errorText, formatBytes, formatTime, LoadState, useLoad } from './admin-shared';
+import { ConfirmDialog, ListTable } from './admin-lists';
+import { ActionNotes, formatBytes, formatTime, LoadState, useLoad } from './admin-shared';
 
 /** Back up the local database now, and restore one of the backups (a safety copy is kept first). */
 export function BackupTab() {
   const { t } = useTranslation();
   const { markRestartNeeded } = useAdmin();
   const [loaded, reload] = useLoad('adminListBackups', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
   const [confirm, setConfirm] = useState<string | null>(null);
 
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
-      setDone(await action());
-      reload();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-      setConfirm(null);
-    }
+  const act = async (work: () => Promise<string>) => {
+    if (await action.run(work)) reload();
+    setConfirm(null);
   };
   const backup = () =>
     act(async () => {
@@ -45,61 +34,40 @@ export function BackupTab() {
     <div className="backup-tab">
       <p className="admin-intro">{t('admin.backup.intro')}</p>
       <div className="editor-actions">
-        <button type="button" className="primary" onClick={() => void backup()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void backup()} disabled={action.busy}>
           {t('admin.backup.now')}
         </button>
       </div>
-      <ErrorNote message={error} />
-      <DoneNote>{done}</DoneNote>
+      <ActionNotes action={action} />
       <h3>{t('admin.backup.list')}</h3>
       {loaded.state !== 'ready' ? (
         <LoadState loaded={loaded} />
-      ) : loaded.value.length === 0 ? (
-        <p className="admin-empty">{t('admin.backup.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('admin.backup.list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.backup.name')}</th>
-                <th scope="col">{t('admin.backup.modified')}</th>
-                <th scope="col">{t('admin.backup.size')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.value.map((b) => (
-                <tr key={b.name} data-backup={b.name}>
-                  <td className="key-cell">{b.name}</td>
-                  <td>{formatTime(b.modified)}</td>
-                  <td className="num">{formatBytes(b.bytes)}</td>
-                  <td>
-                    <button type="button" className="secondary" onClick={() => setConfirm(b.name)} disabled={busy}>
-                      {t('admin.backup.restore')}
-                      <span className="visually-hidden"> {b.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t('admin.backup.list')}
+          columns={[t('admin.backup.name'), t('admin.backup.modified'), t('admin.backup.size')]}
+          actions
+          items={loaded.value}
+          empty={t('admin.backup.none')}
+          row={(b) => (
+            <tr key={b.name} data-backup={b.name}>
+              <td className="key-cell">{b.name}</td>
+              <td>{formatTime(b.modified)}</td>
+              <td className="num">{formatBytes(b.bytes)}</td>
+              <td>
+                <button type="button" className="secondary" onClick={() => setConfirm(b.name)} disabled={action.busy}>
+                  {t('admin.backup.restore')}
+                  <span className="visually-hidden"> {b.name}</span>
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       )}
       {confirm && (
-        <Dialog title={t('admin.backup.confirmTitle')} labelledBy="restore-title" onClose={() => setConfirm(null)}>
+        <ConfirmDialog title={t('admin.backup.confirmTitle')} labelledBy="restore-title" confirm={t('admin.backup.confirm')} busy={action.busy} onCancel={() => setConfirm(null)} onConfirm={() => void restore(confirm)}>
           <p>{t('admin.backup.confirmBody', { name: confirm })}</p>
-          <div className="editor-actions">
-            <button type="button" className="secondary" onClick={() => setConfirm(null)} disabled={busy}>
-              {t('admin.cancel')}
-            </button>
-            <button type="button" className="primary" onClick={() => void restore(confirm)} disabled={busy}>
-              {t('admin.backup.confirm')}
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </div>
   );

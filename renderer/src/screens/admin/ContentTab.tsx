@@ -1,8 +1,10 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from './admin-context';
-import { Field, formatTime, LoadState, StatusBadge, useLoad } from './admin-shared';
+import { formatTime, LoadState, StatusBadge, useLoad } from './admin-shared';
+import { Field } from '../../forms/Field';
 import { ProcedurePicker } from './ProcedurePicker';
+import { LanguageSelect } from './admin-lists';
 import { areaOf, cellOf, groupByArea, matches, type Area, type StatusFilter } from './content-areas';
 import { textKey } from '../../../../electron/shared/text-keys';
 import { TextEditor } from './TextEditor';
@@ -52,15 +54,7 @@ export function ContentTab() {
     <div className="content-tab" data-english={locale.code === 'en'}>
       <div className="admin-controls">
         <ProcedurePicker id="content-procedure" />
-        <Field id="content-language" label={t('admin.language')}>
-          <select id="content-language" value={localeCode} onChange={(e) => setLocaleCode(e.target.value)}>
-            {languages.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.englishName} ({l.code})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <LanguageSelect id="content-language" label={t('admin.language')} value={localeCode} languages={languages} onChange={setLocaleCode} />
         <Field id="content-filter" label={t('admin.content.filter')}>
           <input id="content-filter" type="search" value={words} onChange={(e) => setWords(e.target.value)} autoComplete="off" spellCheck={false} />
         </Field>

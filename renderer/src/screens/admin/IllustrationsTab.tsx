@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { MAX_PICTURE_BYTES } from '../../../../electron/shared/picture-limits';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { useAdmin } from './admin-context';
-import { base64Of, DoneNote, ErrorNote, errorText, imageTypeOf, LoadState, readAsDataUrl, useLoad } from './admin-shared';
+import { ActionNotes, base64Of, imageTypeOf, LoadState, readAsDataUrl, useLoad } from './admin-shared';
+import { useAction } from '../../forms/useAction';
 import { ProcedurePicker } from './ProcedurePicker';
 import type { Illustration } from '../../../../electron/shared/content-types';
 
@@ -51,29 +51,21 @@ export function IllustrationsTab() {
 
 function PictureCard({ where, illustration, procedureId, onReplaced }: { where: string; illustration: Illustration; procedureId: string; onReplaced: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const inputId = `picture-${illustration.id}`;
 
   const replace = async (file: File | undefined) => {
-    setError('');
-    setDone('');
+    action.clear();
     if (!file) return;
     const mediaType = imageTypeOf(file);
-    if (!mediaType) return setError(t('admin.pictures.wrongType'));
-    if (file.size > MAX_BYTES) return setError(t('admin.pictures.tooLarge', { mb: MAX_BYTES / 1048576 }));
-    setBusy(true);
-    try {
+    if (!mediaType) return action.fail(t('admin.pictures.wrongType'));
+    if (file.size > MAX_BYTES) return action.fail(t('admin.pictures.tooLarge', { mb: MAX_BYTES / 1048576 }));
+    await action.run(async () => {
       const data = base64Of(await readAsDataUrl(file));
       await callApi('adminReplaceIllustration', { procedureId, illustrationId: illustration.id, mediaType, data });
-      setDone(t('admin.pictures.replaced', { file: file.name }));
       onReplaced();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+      return t('admin.pictures.replaced', { file: file.name });
+    });
   };
 
   return (
@@ -93,7 +85,7 @@ function PictureCard({ where, illustration, procedureId, onReplaced }: { where: 
             id={inputId}
             type="file"
             accept=".svg,.png,.webp,image/svg+xml,image/png,image/webp"
-            disabled={busy}
+            disabled={action.busy}
             aria-describedby={`${inputId}-hint`}
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -105,8 +97,7 @@ function PictureCard({ where, illustration, procedureId, onReplaced }: { where: 
             {t('admin.pictures.hint')}
           </p>
         </div>
-        <ErrorNote message={error} />
-        <DoneNote>{done}</DoneNote>
+        <ActionNotes action={action} />
       </div>
     </li>
   );

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from './admin-context';
-import { Field, LoadState, reviewStates, StatusBadge, useLoad } from './admin-shared';
+import { LoadState, reviewStates, StatusBadge, useLoad } from './admin-shared';
+import { Field } from '../../forms/Field';
 import { ProcedurePicker } from './ProcedurePicker';
 
 /** Every text by language in four states, with totals per language and a legend. */

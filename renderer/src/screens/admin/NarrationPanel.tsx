@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { DoneNote, ErrorNote, errorText, formatTime } from './admin-shared';
+import { DoneNote, ErrorNote, formatTime } from './admin-shared';
+import { useAction } from '../../forms/useAction';
 import type { AdminTextItem } from '../../../../electron/shared/admin-types';
 
 interface Props {
@@ -82,9 +83,8 @@ export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange 
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [recordedBy, setRecordedBy] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
+  const { busy, error, done } = action;
   const input = useRef<HTMLInputElement>(null);
   const base = { procedureId, locale, key: item.key };
   const n = item.narration;
@@ -92,26 +92,18 @@ export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange 
     (recorded) => {
       setFile(recorded);
       if (input.current) input.current.value = '';
-      setDone(t('admin.narration.recorded'));
+      action.succeed(t('admin.narration.recorded'));
     },
-    () => setError(t('admin.narration.micDenied')),
+    () => action.fail(t('admin.narration.micDenied')),
   );
 
-  const run = async (action: () => Promise<AdminTextItem>, message: string) => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
-      onChange(await action());
-      setDone(message);
+  const run = (work: () => Promise<AdminTextItem>, message: string) =>
+    action.run(async () => {
+      onChange(await work());
       setFile(null);
       if (input.current) input.current.value = '';
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return message;
+    });
   const upload = () =>
     run(async () => {
       let data: string;
@@ -174,8 +166,7 @@ export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange 
               type="button"
               className="secondary"
               onClick={() => {
-                setError('');
-                setDone('');
+                action.clear();
                 void recorder.start();
               }}
               disabled={busy || Boolean(blocked)}

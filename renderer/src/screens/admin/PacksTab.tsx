@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { useAdmin } from './admin-context';
-import { DoneNote, ErrorNote, errorText, saveExport } from './admin-shared';
+import { ActionNotes, saveExport } from './admin-shared';
+import { useAction } from '../../forms/useAction';
 import type { ImportSummary } from '../../../../electron/shared/admin-types';
 
 /** Content packs: export (all, one procedure, chosen languages) and import with a summary first. */
@@ -21,27 +22,17 @@ function ExportPack() {
   const [scope, setScope] = useState<'all' | 'one'>('all');
   const [oneProcedure, setOneProcedure] = useState(procedureId);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
 
-  const exportPack = async () => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
+  const exportPack = () =>
+    action.run(async () => {
       const { fileName, json } = await callApi('adminExportPack', {
         ...(scope === 'one' ? { procedureId: oneProcedure } : {}),
         ...(chosen.length ? { locales: chosen } : {}),
       });
       const path = await saveExport(fileName, json, 'application/json');
-      setDone(path ? t('admin.saved', { path }) : t('admin.downloaded', { file: fileName }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return path ? t('admin.saved', { path }) : t('admin.downloaded', { file: fileName });
+    });
 
   return (
     <section className="admin-card" aria-labelledby="export-title">
@@ -90,12 +81,11 @@ function ExportPack() {
         </div>
       </fieldset>
       <div className="editor-actions">
-        <button type="button" className="primary" onClick={() => void exportPack()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void exportPack()} disabled={action.busy}>
           {t('admin.packs.export')}
         </button>
       </div>
-      <ErrorNote message={error} />
-      <DoneNote>{done}</DoneNote>
+      <ActionNotes action={action} />
     </section>
   );
 }
@@ -104,38 +94,25 @@ function ImportPack() {
   const { t } = useTranslation();
   const { languages } = useAdmin();
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
+  const busy = action.busy;
   const name = (code: string) => languages.find((l) => l.code === code)?.englishName ?? code;
 
   const choose = async (file: File | undefined) => {
     setSummary(null);
-    setError('');
-    setDone('');
+    action.clear();
     if (!file) return;
-    setBusy(true);
-    try {
+    await action.run(async () => {
       setSummary(await callApi('adminPreviewImport', { fileName: file.name.slice(0, 255), json: await file.text() }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const apply = async () => {
     if (!summary) return;
-    setBusy(true);
-    setError('');
-    try {
+    await action.run(async () => {
       const { versionId } = await callApi('adminApplyImport', { token: summary.token });
       setSummary(null);
-      setDone(t('admin.packs.imported', { version: versionId }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+      return t('admin.packs.imported', { version: versionId });
+    });
   };
 
   return (
@@ -156,8 +133,7 @@ function ImportPack() {
           }}
         />
       </div>
-      <ErrorNote message={error} />
-      <DoneNote>{done}</DoneNote>
+      <ActionNotes action={action} />
       {summary && (
         <div className="import-summary" role="region" aria-labelledby="summary-title">
           <h4 id="summary-title">{t('admin.packs.summaryTitle')}</h4>
@@ -187,7 +163,7 @@ function ImportPack() {
             </button>
             <button type="button" className="secondary" onClick={() => {
                 setSummary(null);
-                setDone(t('admin.packs.cancelled'));
+                action.succeed(t('admin.packs.cancelled'));
               }}
               disabled={busy}
             >

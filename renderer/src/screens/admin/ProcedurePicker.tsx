@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from './admin-context';
-import { Field } from './admin-shared';
+import { Field } from '../../forms/Field';
 
 /** The procedure a tab works on; shared by every tab. */
 export function ProcedurePicker({ id }: { id: string }) {

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { DoneNote, ErrorNote, errorText, Field } from './admin-shared';
+import { ActionNotes } from './admin-shared';
+import { Field } from '../../forms/Field';
+import { SubmitForm } from '../../forms/SubmitForm';
+import { useAction } from '../../forms/useAction';
 
 /**
  * Export the take-home website (at the address saved in Settings) into a folder typed by the admin: a path on the computer the
@@ -11,48 +14,29 @@ import { DoneNote, ErrorNote, errorText, Field } from './admin-shared';
 export function SiteExportPanel() {
   const { t } = useTranslation();
   const [outDir, setOutDir] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
 
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
+  const run = () =>
+    action.run(async () => {
       const r = await callApi('adminExportSite', { outDir });
-      setDone(t('admin.site.exported', { files: r.files, path: r.path, languages: r.languages.join(', ') }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('admin.site.exported', { files: r.files, path: r.path, languages: r.languages.join(', ') });
+    });
 
   return (
     <section className="settings-group site-export" aria-labelledby="site-export-title">
       <h3 id="site-export-title">{t('admin.site.exportTitle')}</h3>
       <p className="field-hint">{t('admin.site.exportIntro')}</p>
-      <form
-        className="form-grid"
-        noValidate
-        autoComplete="off"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
+      <SubmitForm className="form-grid" onSubmit={run}>
         <Field id="site-outDir" label={t('admin.site.folder')} hint={t('admin.site.folderHint')}>
           <input id="site-outDir" type="text" value={outDir} maxLength={500} spellCheck={false} onChange={(e) => setOutDir(e.target.value)} aria-describedby="site-outDir-hint" />
         </Field>
         <div className="field">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy}>
             {t('admin.site.export')}
           </button>
         </div>
-      </form>
-      <ErrorNote message={error} />
-      <DoneNote>{done}</DoneNote>
+      </SubmitForm>
+      <ActionNotes action={action} />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { callApi } from '../../api/client';
 import { Markdown } from '../../components/Markdown';
 import { Icon } from '../../components/Icon';
 import { fleschKincaidGrade, readingEase, sentenceStats } from '../../../../electron/shared/readability';
-import { DoneNote, ErrorNote, errorText, formatTime, StatusBadge } from './admin-shared';
+import { DoneNote, ErrorNote, formatTime, StatusBadge } from './admin-shared';
+import { useAction } from '../../forms/useAction';
 import { cellOf, previewKindOf, topicOf } from './content-areas';
 import { NarrationPanel } from './NarrationPanel';
 import { useKiosk } from '../../kiosk-context';
@@ -33,28 +34,19 @@ interface Props {
 export function TextEditor({ id, item, items, locale, procedureId, home, reviewer, setReviewer, onChange, onClose }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(item.text ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const action = useAction();
+  const { busy, error, done } = action;
   const saved = item.text ?? '';
   const dirty = draft !== saved;
   const base = { procedureId, locale: locale.code, key: item.key };
 
-  const run = async (action: () => Promise<AdminTextItem>, message: string, resetDraft = false) => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
-      const next = await action();
+  const run = (work: () => Promise<AdminTextItem>, message: string, resetDraft = false) =>
+    action.run(async () => {
+      const next = await work();
       onChange(next);
       if (resetDraft) setDraft(next.text ?? '');
-      setDone(message);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return message;
+    });
   const save = () => run(() => callApi('adminSaveText', { ...base, text: draft }), t('admin.editor.saved'));
   const review = (status: ReviewStatus) => run(() => callApi('adminSetReview', { ...base, status, reviewer }), t('admin.editor.marked', { status: t(`admin.status.${status}`) }));
   const revert = () => run(() => callApi('adminRevertText', base), t('admin.editor.reverted'), true);

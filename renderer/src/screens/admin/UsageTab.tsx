@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from './admin-context';
-import { DoneNote, ErrorNote, errorText, LoadState, saveExport, today, useLoad } from './admin-shared';
+import { CsvExport } from './admin-lists';
+import { LoadState, useLoad } from './admin-shared';
 
 type Row = { day: string; metric: string; dimension: string; count: number };
 
@@ -25,8 +25,6 @@ export function UsageTab() {
   const input = procedureId ? { procedureId, locale: 'en' } : null;
   const [home] = useLoad('getProcedureHome', input);
   const [quiz] = useLoad('getQuiz', input);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
   if (loaded.state !== 'ready') return <LoadState loaded={loaded} />;
   const rows = loaded.value.rows;
   const language = (code: string) => languages.find((l) => l.code === code)?.englishName ?? code;
@@ -50,28 +48,10 @@ export function UsageTab() {
   const completed = [...totals(rows, 'walkthrough_completed').values()].reduce((a, b) => a + b, 0);
   const days = [...new Set(rows.map((r) => r.day))].sort();
 
-  const exportCsv = async () => {
-    setError('');
-    setDone('');
-    const fileName = `kiosk-usage-${today()}.csv`;
-    try {
-      const path = await saveExport(fileName, loaded.value.csv, 'text/csv');
-      setDone(path ? t('admin.saved', { path }) : t('admin.downloaded', { file: fileName }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-
   return (
     <div className="usage-tab">
       <p className="admin-intro">{days.length ? t('admin.usage.period', { from: days[0], to: days.at(-1) }) : t('admin.usage.nothing')}</p>
-      <div className="editor-actions">
-        <button type="button" className="secondary" onClick={() => void exportCsv()}>
-          {t('admin.exportCsv')}
-        </button>
-      </div>
-      <ErrorNote message={error} />
-      <DoneNote>{done}</DoneNote>
+      <CsvExport name="kiosk-usage" csv={loaded.value.csv} />
       <BarChart id="usage-topics" title={t('admin.usage.topics')} bars={simple('topic_view', topicTitle)} />
       <BarChart id="usage-walkthrough" title={t('admin.usage.walkthrough')} bars={[{ label: t('admin.usage.completed'), values: [{ name: count, value: completed }] }]} />
       <BarChart id="usage-quiz" title={t('admin.usage.quiz')} bars={quizBars} />

@@ -1,34 +1,25 @@
 /** Small pieces every admin tab uses: loading with reload, messages, status badges, files, downloads. */
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, callApi } from '../../api/client';
-import { useCall } from '../../hooks/useCall';
+import { callApi } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { useCall, type Loaded } from '../../hooks/useCall';
+import type { Action } from '../../forms/useAction';
 import type { CallInput, CallName, CallOutput } from '../../../../electron/shared/contract';
 import type { MatrixCell } from '../../../../electron/shared/admin-types';
-
-export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
-
-/** The message of a failed call, with every problem the kiosk listed. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) {
-    const extra = (e.error.issues ?? []).slice(1).map((i) => (i.field ? `${i.field}: ${i.message}` : i.message));
-    return [e.error.message, ...extra].join(' ');
-  }
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Loads one call (the kiosk's useCall); `reload()` reads it again after a change, keeping the old value meanwhile. `null` input waits. */
 export function useLoad<N extends CallName>(name: N, input: CallInput<N> | null): [Loaded<CallOutput<N>>, () => void] {
   const [version, setVersion] = useState(0);
   const loaded = useCall(name, input, version);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return [loaded.state === 'error' ? { state: 'error', message: errorText(loaded.error) } : loaded, reload];
+  return [loaded, reload];
 }
 
 /** What a loading or failed section shows instead of its content. */
 export function LoadState({ loaded }: { loaded: Loaded<unknown> }) {
   const { t } = useTranslation();
-  if (loaded.state === 'error') return <ErrorNote message={loaded.message} />;
+  if (loaded.state === 'error') return <ErrorNote message={errorText(loaded.error, t)} />;
   if (loaded.state === 'loading') return <p className="admin-loading">{t('admin.loading')}</p>;
   return null;
 }
@@ -50,6 +41,16 @@ export function DoneNote({ children }: { children: ReactNode }) {
       <StatusIcon state="ok" />
       <span>{children}</span>
     </p>
+  );
+}
+
+/** What an action last said: its error, or what it did. */
+export function ActionNotes({ action }: { action: Pick<Action, 'error' | 'done'> }) {
+  return (
+    <>
+      <ErrorNote message={action.error} />
+      <DoneNote>{action.done}</DoneNote>
+    </>
   );
 }
 
@@ -82,32 +83,6 @@ export function StatusBadge({ state }: { state: MatrixCell }) {
 }
 
 export const reviewStates: MatrixCell[] = ['missing', 'draft', 'reviewed', 'approved'];
-
-/** A labelled form field with its hint and its error, the error announced and tied to the input. */
-export function Field({ id, label, error, hint, children, className }: { id: string; label: ReactNode; error?: string; hint?: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** aria-describedby for an input with an optional hint and error. */
-export function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids || undefined;
-}
 
 /** A file's bytes as base64 (without the data: prefix) and as a data: URL. */
 export function readAsDataUrl(file: File): Promise<string> {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import type { ApiError } from '../../api/client';
+import { errorText } from '../../api/error-text';
 
 /** Only ASCII digits, at most 8: other characters (letters, full-width digits) are never sent. */
 export const digitsOnly = (text: string) => text.replace(/[^0-9]/g, '').slice(0, 8);
@@ -18,7 +18,7 @@ export function PinSettings({ onSaved }: { onSaved?: () => void }) {
       setMessage(t('staff.pinSaved', { role: t(role === 'admin' ? 'staff.roleAdmin' : 'staff.roleNurse') }));
       onSaved?.();
     } catch (e) {
-      setMessage((e as ApiError).message);
+      setMessage(errorText(e, t));
     } finally {
       setPin('');
     }

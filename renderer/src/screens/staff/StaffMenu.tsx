@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kiosk-context';
 import { useCall } from '../../hooks/useCall';
-import { callApi, type ApiError } from '../../api/client';
+import { callApi } from '../../api/client';
+import { errorText } from '../../api/error-text';
 import { PinSettings } from './PinSettings';
 import { uiLanguages } from '../../i18n';
 import type { SignInLock, SignInPlace } from '../../../../electron/shared/staff';
@@ -22,7 +23,7 @@ function AdminSignInNotices({ version, onChange }: { version: number; onChange: 
       setMessage(t('staff.unlocked', { place: t(placeKeys[lock.place]) }));
       onChange();
     } catch (e) {
-      setMessage((e as ApiError).message);
+      setMessage(errorText(e, t));
     }
   };
   return (

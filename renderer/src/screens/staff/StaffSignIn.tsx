@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kiosk-context';
-import type { ApiError } from '../../api/client';
+import { errorText } from '../../api/error-text';
 import { callApi } from '../../api/client';
 import type { StaffStatus } from '../../../../electron/shared/staff';
 
@@ -14,7 +14,7 @@ export function StaffSignIn() {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    callApi('getStaffStatus', {}).then(setStatus, (e: ApiError) => setMessage(e.message));
+    callApi('getStaffStatus', {}).then(setStatus, (e: unknown) => setMessage(errorText(e, t)));
   }, []);
 
   const press = (d: string) => setPin((p) => (p.length < 8 ? p + d : p));
@@ -23,7 +23,7 @@ export function StaffSignIn() {
       const s = await callApi('staffSignIn', { pin });
       if (s.role !== 'public') dispatch({ type: 'staffSignedIn', role: s.role });
     } catch (e) {
-      setMessage((e as ApiError).message);
+      setMessage(errorText(e, t));
       setStatus(await callApi('getStaffStatus', {}).catch(() => status));
     } finally {
       setPin('');
