@@ -28,7 +28,7 @@ export const buildTargets: BuildTarget[] = [
   },
   {
     name: 'app bundles',
-    outputs: ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'],
+    outputs: ['out/main/index.js', 'out/main/serve.js', 'out/preload/index.cjs', 'out/preload/print.cjs', 'out/renderer/index.html'],
     inputs: ['electron', 'db', 'renderer', 'resources/locales', 'electron.vite.config.ts', 'package.json', 'package-lock.json'],
     ignore: ['db/content', 'electron/cli'],
     command: 'npx electron-vite build --logLevel warn',

@@ -1,10 +1,11 @@
 /**
  * `npm run serve -- [--port N] [--data DIR] [--content FILE]`: web mode, in one process. First
  * what `npm start` also does: better-sqlite3 built for Node (not Electron), and content.db and
- * the bundles rebuilt only when a source is newer; then electron/web/serve-cli.ts starts.
+ * the bundles rebuilt only when a source is newer; then the built web mode (electron/web/serve-cli.ts) starts.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { nativeModuleProblem } from '../../db/connection';
 import { buildIfStale, buildTargets } from './build-if-stale';
 
@@ -25,4 +26,6 @@ if (!process.argv.includes('--help')) {
     process.exit(1);
   }
 }
-await import('../web/serve-cli');
+// The built web mode (out/main/serve.js, from electron/web/serve-cli.ts): plain JavaScript,
+// so the kiosk answers without compiling TypeScript first.
+await import(pathToFileURL(resolve(root, 'out', 'main', 'serve.js')).href);

@@ -63,7 +63,7 @@ export function benchServerMemory(pid: number, before: { rssMB: number; peakMB: 
   const after = residentMemory(pid);
   return [
     figure('web.rssAfterLoadMB', 'Web mode server resident memory after the 50-client load', after.rssMB, 'MB', { kind: 'max', limit: 250 }, {
-      how: `VmRSS in /proc/<pid>/status of the web-mode server process (node running electron/web/serve-cli.ts, as npm run serve starts it) right after the load figure's run (${loadHow}); one reading`,
+      how: `VmRSS in /proc/<pid>/status of the web-mode server process (node running out/main/serve.js, as npm run serve starts it) right after the load figure's run (${loadHow}); one reading`,
       beforeLoad: before,
       afterLoad: after,
     }, { runs: 1 }),
@@ -114,15 +114,15 @@ export async function benchServeStartup(runs = 5): Promise<Figure[]> {
   const direct: number[] = [];
   for (let i = 0; i < runs; i++) {
     npm.push(await timeToReady('npm', ['run', '--silent', 'serve', '--', '--port', '0', '--data', tempDir('kiosk-bench-serve-')]));
-    direct.push(await timeToReady(process.execPath, ['--import', 'tsx', 'electron/web/serve-cli.ts', '--port', '0', '--data', tempDir('kiosk-bench-serve-')]));
+    direct.push(await timeToReady(process.execPath, ['out/main/serve.js', '--port', '0', '--data', tempDir('kiosk-bench-serve-')]));
   }
   return [
     figure('web.serveReadyMs', `npm run serve to "Kiosk ready" (already built), median of ${runs}`, median(npm), 'ms', { kind: 'max', limit: 2000 }, {
-      how: `spawn "npm run serve -- --port 0 --data <new empty folder>" with the renderer and content.db already built (so build-if-stale only checks), time until the process prints "Kiosk ready at …"; ${runs} runs, alternating with the direct start below; the new data folder means the local database is created and migrated each time`,
+      how: `spawn "npm run serve -- --port 0 --data <new empty folder>" with the app and content.db already built (so the build check only looks at dates), time until the process prints "Kiosk ready at …"; ${runs} runs, alternating with the direct start below; the new data folder means the local database is created and migrated each time`,
       ms: summary(npm),
     }, { runs }),
-    figure('web.serveCliReadyMs', `serve-cli alone to "Kiosk ready", median of ${runs}`, median(direct), 'ms', null, {
-      how: 'the same without npm, ensure-node-abi and build-if-stale: node --import tsx electron/web/serve-cli.ts',
+    figure('web.serveCliReadyMs', `the built web mode alone to "Kiosk ready", median of ${runs}`, median(direct), 'ms', null, {
+      how: 'the same without npm and the build check: node out/main/serve.js (electron/web/serve-cli.ts as electron-vite builds it), as the end-to-end tests start it',
       ms: summary(direct),
     }, { runs }),
   ];

@@ -1,5 +1,5 @@
 /**
- * Playwright fixture: a real web-mode server (`electron/web/serve-cli.ts`, what `npm run serve`
+ * Playwright fixture: a real web-mode server (the built `electron/web/serve-cli.ts`, what `npm run serve`
  * runs) with a fresh temp data folder for every test, on a free loopback port.
  */
 import { test as base, expect } from '@playwright/test';
