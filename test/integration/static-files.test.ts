@@ -1,14 +1,13 @@
 /** The built renderer's files are served alike by app:// (Electron) and web mode: one media-type table, one set of headers. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { createWebServer } from '../../electron/web/server';
 import { APP_ORIGIN, createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
 import { net } from '../fixtures/fake-electron';
 import { removeTempDirs, tempDir } from '../fixtures/content';
-import { loopbackRequest } from '../fixtures/http';
+import { listenDuringTests, loopbackRequest } from '../fixtures/http';
 
 /** What a browser must be told for each kind of file the renderer build can hold. */
 const expected: Record<string, string> = {
@@ -28,18 +27,10 @@ mkdirSync(join(root, 'assets'));
 for (const file of Object.keys(expected)) writeFileSync(join(root, file), `contents of ${file}`);
 
 const server = createWebServer({ dispatcher: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no calls here' } }), staticDir: root });
-let port = 0;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  removeTempDirs();
-});
+const { port } = listenDuringTests(server, removeTempDirs);
 
 async function webGet(path: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  const { status, headers, body } = await loopbackRequest(port, 'GET', path);
+  const { status, headers, body } = await loopbackRequest(port(), 'GET', path);
   return { status, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])), body };
 }
 

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { createWebServer } from '../../electron/web/server';
 import { openTestCore } from '../fixtures/core';
 import { bundledLanguages, removeTempDirs, tempDir } from '../fixtures/content';
-import { loopbackRequest } from '../fixtures/http';
+import { listenDuringTests, loopbackRequest } from '../fixtures/http';
 
 const { core, dispatch } = openTestCore();
 const staticDir = tempDir('kiosk-static-');
@@ -13,14 +12,7 @@ mkdirSync(join(staticDir, 'assets'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
 writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
 const server = createWebServer({ dispatcher: dispatch, staticDir, maxBodyBytes: 4096 });
-let port = 0;
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+const { port } = listenDuringTests(server, () => {
   core.close();
   removeTempDirs();
 });
@@ -32,7 +24,7 @@ interface Reply {
 }
 
 function send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return loopbackRequest(port, method, path, { ...(body !== undefined ? { body } : {}), headers });
+  return loopbackRequest(port(), method, path, { ...(body !== undefined ? { body } : {}), headers });
 }
 const json = { 'Content-Type': 'application/json' };
 
@@ -54,9 +46,9 @@ describe('web mode HTTP adapter', () => {
   });
 
   it('403 for a Host header that is not 127.0.0.1 or localhost (DNS rebinding)', async () => {
-    const r = await send('POST', '/api/listLocales', '{}', { ...json, Host: `evil.example:${port}` });
+    const r = await send('POST', '/api/listLocales', '{}', { ...json, Host: `evil.example:${port()}` });
     expect(r.status).toBe(403);
-    expect((await send('GET', '/', undefined, { Host: `localhost:${port}` })).status).toBe(200);
+    expect((await send('GET', '/', undefined, { Host: `localhost:${port()}` })).status).toBe(200);
   });
 
   it('403 for a cross-origin request, and never sends CORS headers', async () => {
