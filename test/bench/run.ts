@@ -131,7 +131,7 @@ try {
   await step('cold', async () => {
     const bare = await startBareReact();
     try {
-      return await benchColdLoad(browser!, kiosk!.url, bare.url, 5);
+      return await benchColdLoad(browser!, kiosk!.url, bare.url, 15);
     } finally {
       await bare.close();
     }
