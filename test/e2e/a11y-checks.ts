@@ -23,7 +23,21 @@ async function injectAxe(frame: Frame): Promise<void> {
   await frame.evaluate(() => (window as unknown as { axe: typeof axe }).axe.configure({ allowedOrigins: ['<same_origin>'] }));
 }
 
+/**
+ * Waits until the screen has settled: every finite CSS transition and animation has finished
+ * (a tab's colour or a tile fading in), so axe measures the colours a patient sees once the
+ * screen stands still, not a frame in between. Endless ones (the attract screen's) are left.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = () => document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    for (let i = 0; i < 5 && finite().length; i++) await Promise.all(finite().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+}
+
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  await settled(page);
   for (const frame of page.frames()) await injectAxe(frame);
   const results = await page.evaluate(
     ({ context, options }) => (window as unknown as { axe: typeof axe }).axe.run(context ?? document, options),

@@ -20,7 +20,8 @@ interface FontFace {
   ranges: [number, number][];
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler adds its own `require` to the chunk this lands in.
+const fromHere = createRequire(import.meta.url);
 
 function parseRanges(range: string): [number, number][] {
   return range.split(',').map((part) => {
@@ -32,7 +33,7 @@ function parseRanges(range: string): [number, number][] {
 }
 
 function faces(pkg: string, weight: number): FontFace[] {
-  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  const dir = dirname(fromHere.resolve(`${pkg}/package.json`));
   const css = readFileSync(join(dir, `${weight}.css`), 'utf8');
   return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap((m) => {
     const body = m[1]!;
