@@ -110,6 +110,7 @@ test('with no site address there is no QR code on the sheet, the card or the kio
 });
 
 test('an admin exports the take-home site from the Settings tab into a folder typed by path', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
   await setSiteAddress(page, kiosk, BASE);
   await expect(page.locator('.settings-save .admin-done')).toContainText(adminText('settings.saved'));
   const parent = mkdtempSync(join(tmpdir(), 'kiosk-site-admin-'));
@@ -117,7 +118,8 @@ test('an admin exports the take-home site from the Settings tab into a folder ty
   const panel = page.locator('.site-export');
   await panel.getByLabel(adminText('site.folder')).fill(out);
   await panel.getByRole('button', { name: adminText('site.export') }).click();
-  await expect(panel.locator('.admin-done')).toContainText(`files to ${out} (${localeList().map((l) => l.code).join(', ')})`);
+  // Writing 15 languages' pages and fonts (about 400 files) takes seconds on a busy machine: wait for the outcome, not a speed.
+  await expect(panel.locator('.admin-done')).toContainText(`files to ${out} (${localeList().map((l) => l.code).join(', ')})`, { timeout: 60_000 });
   expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).baseUrl).toBe(BASE);
   // The same folder again: it is not empty now, so nothing is written and the admin is told why.
   await panel.getByRole('button', { name: adminText('site.export') }).click();
