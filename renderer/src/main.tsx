@@ -1,5 +1,5 @@
 // First: starts the first screen's calls before the rest of the code runs.
-import './boot-calls';
+import { firstCallsSettled } from './boot-calls';
 import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts';
@@ -14,4 +14,6 @@ const PrintJobView = lazy(() => import('./screens/staff/PrintJobView').then((m) 
 const root = document.getElementById('root');
 // A hidden Electron print window loads #print-job; everything else is the kiosk.
 const isPrintJob = window.location.hash === '#print-job';
-if (root) createRoot(root).render(<StrictMode>{isPrintJob ? <Suspense fallback={null}><PrintJobView /></Suspense> : <App />}</StrictMode>);
+// React mounts once the first screen's answers are in (boot-calls.ts), so its first render is that screen.
+const mount = () => root && createRoot(root).render(<StrictMode>{isPrintJob ? <Suspense fallback={null}><PrintJobView /></Suspense> : <App />}</StrictMode>);
+void firstCallsSettled.then(mount);

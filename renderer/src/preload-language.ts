@@ -1,15 +1,16 @@
 /**
  * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
- * language and the glyphs that home shows load while the attract screen or the language
- * list is shown (one language after another, in idle time), and at once when a patient
- * touches or focuses a
- * language, so the new home shows in one layout as the tap ends (api/call-cache.ts keeps the
- * answers; i18n.ts and styles/fonts.ts keep strings and faces).
+ * language, the glyphs and picture that home shows, and one off-screen layout of its texts
+ * (warm-layout.ts) are made ready while the attract screen or the language list is shown (one
+ * language after another, in idle time), and the first of them at once when a patient touches
+ * or focuses a language, so the new home shows in one layout as the tap ends
+ * (api/call-cache.ts keeps the answers; i18n.ts and styles/fonts.ts keep strings and faces).
  */
 import i18next from 'i18next';
 import { prefetchCall } from './api/call-cache';
 import { loadLocale } from './hooks/useLocaleReady';
 import { fontStack } from '../../electron/shared/fonts';
+import { warmLayout } from './warm-layout';
 import type { CallInput } from '../../electron/shared/contract';
 import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
 
@@ -27,16 +28,27 @@ export function proceduresInput(locale: string): CallInput<'listProcedures'> {
 /** UI strings on the home screen besides its content. */
 const homeKeys = ['home.walkthrough', 'home.walkthroughSummary', 'home.quiz', 'home.quizSummary', 'home.glossary', 'home.glossarySummary', 'toolbar.home', 'toolbar.back', 'toolbar.listen'];
 
+/** Letters, digits and signs of basic Latin: the clinic's name and the toolbar's marks are drawn in the language's family too. */
+const basicLatin = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
 /** Every character the home screen shows in `code`, once each. */
 function homeCharacters(home: ProcedureHome, code: string): string {
   const t = i18next.getFixedT(code);
-  const texts = [home.procedure.name, home.procedure.tagline, ...home.topics.flatMap((topic) => [topic.title, topic.summary]), ...homeKeys.map((k) => t(k))];
+  const texts = [home.procedure.name, home.procedure.tagline, ...home.topics.flatMap((topic) => [topic.title, topic.summary]), ...homeKeys.map((k) => t(k)), basicLatin];
   return [...new Set(texts.join(''))].join('');
+}
+
+/** The home's picture, fetched and decoded once (the browser keeps it for the page), so the home shows with it. */
+function loadPicture(home: ProcedureHome): Promise<void> {
+  if (!home.hero || typeof Image === 'undefined') return Promise.resolve();
+  const img = new Image();
+  img.src = home.hero.src;
+  return img.decode().catch(() => undefined);
 }
 
 const glyphsLoaded = new Map<string, Promise<void>>();
 
-/** Loads the font slices (unicode-range faces) that the home's text needs, in both weights, so it is laid out once. */
+/** Loads the font slices (unicode-range faces) that the home's text needs, in both weights, and its picture, so it is laid out once. */
 function loadGlyphs(locale: Preloadable, home: ProcedureHome): Promise<void> {
   const fonts = typeof document === 'undefined' ? undefined : document.fonts;
   if (!fonts || typeof fonts.load !== 'function') return Promise.resolve();
@@ -46,7 +58,7 @@ function loadGlyphs(locale: Preloadable, home: ProcedureHome): Promise<void> {
     const text = homeCharacters(home, locale.code);
     const family = fontStack(locale.font);
     // A face that cannot load leaves the text in the fallback font; nothing waits on it.
-    pending = Promise.all(['400', '700'].map((weight) => fonts.load(`${weight} 16px ${family}`, text))).then(
+    pending = Promise.all([...['400', '700'].map((weight) => fonts.load(`${weight} 16px ${family}`, text)), loadPicture(home)]).then(
       () => undefined,
       () => undefined,
     );
@@ -97,6 +109,9 @@ export async function preloadLanguages(locales: readonly Preloadable[], procedur
     await idle(500);
     if (isStopped()) return;
     await loadGlyphs(locale, home);
+    await idle(500);
+    if (isStopped()) return;
+    warmLayout({ lang: locale.code, fontFamily: fontStack(locale.font), home, labels: homeKeys.map((k) => i18next.getFixedT(locale.code)(k)) });
   }
 }
 

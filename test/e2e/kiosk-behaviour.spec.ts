@@ -138,12 +138,76 @@ test('attract screen: the greeting cycles through languages and can be paused', 
   await expect(greeting).toHaveAttribute('lang', 'en');
   await page.clock.fastForward(3_600);
   await expect(greeting).toHaveAttribute('lang', 'es');
+  // The button's name is the greeting on screen first, then every other language's (WCAG 2.5.3),
+  // though only one is laid out.
+  const start = page.locator('.attract-start');
+  const greetings = localeList().map((l) => uiText(l.code, 'attract.touch'));
+  const name = `${uiText('es', 'attract.touch')} ${uiText('es', 'attract.learn')} ${greetings.filter((g) => g !== uiText('es', 'attract.touch')).join('. ')}.`;
+  await expect(start).toHaveAccessibleName(name);
+  await expect(page.locator('.attract-start [lang]:visible')).toHaveCount(1);
   await page.getByRole('button', { name: uiText('en', 'attract.pause') }).click();
+  await expect(start).toHaveAccessibleName(greetings.join(' '));
   // Paused: every language is shown at once and nothing moves.
   await expect(page.locator('.attract-line')).toHaveCount(localeList().length);
   await page.clock.fastForward(10_000);
   const ar = localeList().findIndex((l) => l.code === 'ar');
   await expect(page.locator('.attract-line').nth(ar)).toHaveAttribute('lang', 'ar');
+});
+
+test('the first screen’s two calls are sent once, by the page’s first script, and the kiosk starts without it too', async ({ page, kiosk }) => {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/') || path.endsWith('.js')) calls.push(path.replace(/-[\w-]+\.js$/, '.js'));
+  });
+  await page.goto(kiosk.url);
+  await expect(page.locator('.attract-start')).toBeVisible();
+  await expect(page.locator('.attract .clinic-name')).not.toBeEmpty();
+  // boot.js (a classic script in <head>) sends them; the app's code takes its requests over.
+  expect(calls.filter((c) => c === '/api/getAppInfo')).toHaveLength(1);
+  expect(calls.filter((c) => c === '/api/listLocales')).toHaveLength(1);
+  expect(calls.indexOf('/boot.js')).toBeLessThan(calls.indexOf('/api/getAppInfo'));
+
+  // Without boot.js (a damaged install), the app sends them itself, once each.
+  calls.length = 0;
+  await page.route('**/boot.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.reload();
+  await expect(page.locator('.attract-start')).toBeVisible();
+  await page.locator('.attract-start').click();
+  await expect(page.locator('.language-button[lang="en"]')).toBeVisible();
+  expect(calls.filter((c) => c === '/api/getAppInfo')).toHaveLength(1);
+  expect(calls.filter((c) => c === '/api/listLocales')).toHaveLength(1);
+});
+
+test('a kiosk left on its attract screen has every language ready: a new script’s home needs nothing more from the network', async ({ page, kiosk }) => {
+  test.setTimeout(90_000);
+  await page.goto(kiosk.url);
+  // Idle-time preloading of every language (strings, home, font slices, one off-screen layout):
+  // wait until the page has fetched nothing for 1.5 s.
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = await page.evaluate(() => performance.getEntriesByType('resource').length);
+        const quiet = count === last;
+        last = count;
+        return quiet;
+      },
+      { intervals: [1500], timeout: 60_000 },
+    )
+    .toBe(true);
+  const after: string[] = [];
+  page.on('request', (r) => after.push(new URL(r.url()).pathname));
+  await page.locator('.attract-start').click();
+  await page.locator('.language-button[lang="zh-Hans"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('zh-Hans')['procedure.name']!);
+  await expect(page.locator('[data-topic]').first()).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  // Only the usage count goes out (the language chosen), and the code of the screens the home
+  // links to (the home preloads it): no strings, content, picture or font slice is left to fetch.
+  expect(after.filter((p) => p !== '/api/recordUsage' && !/^\/assets\/[\w-]+\.js$/.test(p))).toEqual([]);
+  // The off-screen layout left nothing behind.
+  expect(await page.evaluate(() => document.querySelectorAll('body > :not(#root)').length)).toBe(0);
 });
 
 test('reduced motion: the attract screen does not cycle', async ({ browser, kiosk }) => {

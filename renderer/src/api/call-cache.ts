@@ -7,7 +7,7 @@
  *   first screen that asks for them, and then forgotten.
  * Nothing a nurse types is ever kept here: only the public calls below are.
  */
-import { callApi, ApiError } from './client';
+import { callApi, ApiError, type SentRequest } from './client';
 import type { CallInput, CallName, CallOutput } from '../../../electron/shared/contract';
 
 /** A call's answer as a screen shows it: still loading, ready, or failed with the kiosk's error. */
@@ -32,9 +32,9 @@ export function callKey<N extends CallName>(name: N, input: CallInput<N>): strin
   return `${name}:${JSON.stringify(input)}`;
 }
 
-function start<N extends CallName>(name: N, input: CallInput<N>): CallEntry<CallOutput<N>> {
+function start<N extends CallName>(name: N, input: CallInput<N>, sent?: SentRequest): CallEntry<CallOutput<N>> {
   const entry: CallEntry<CallOutput<N>> = { loaded: loading, promise: Promise.resolve(loading) };
-  entry.promise = callApi(name, input).then(
+  entry.promise = callApi(name, input, sent).then(
     (value): Loaded<CallOutput<N>> => (entry.loaded = { state: 'ready', value }),
     (e: unknown): Loaded<CallOutput<N>> => (entry.loaded = { state: 'error', error: ApiError.from(e) }),
   );
@@ -57,12 +57,15 @@ function keep<N extends CallName>(key: string, name: N, input: CallInput<N>): Ca
   return entry;
 }
 
-/** Starts a call ahead of the screen that will show it (a content read is kept; any other call is handed to its first asker). */
-export function prefetchCall<N extends CallName>(name: N, input: CallInput<N>): Promise<Loaded<CallOutput<N>>> {
+/**
+ * Starts a call ahead of the screen that will show it (a content read is kept; any other call
+ * is handed to its first asker). `sent`: the same call, already sent (public/boot.js).
+ */
+export function prefetchCall<N extends CallName>(name: N, input: CallInput<N>, sent?: SentRequest): Promise<Loaded<CallOutput<N>>> {
   const key = callKey(name, input);
   if (contentReads.has(name)) return keep(key, name, input).promise;
   let entry = early.get(key) as CallEntry<CallOutput<N>> | undefined;
-  if (!entry) early.set(key, (entry = start(name, input)));
+  if (!entry) early.set(key, (entry = start(name, input, sent)));
   return entry.promise;
 }
 

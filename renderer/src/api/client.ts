@@ -34,15 +34,23 @@ export class ApiError extends Error {
 
 const transportError = (transport: TransportFailure, message: string) => new ApiError({ code: 'INTERNAL', message }, transport);
 
-async function overHttp(name: string, input: unknown): Promise<CallResult<unknown>> {
+/**
+ * A request public/boot.js sent before this code loaded, by the same transport rule as
+ * callApi (an HTTP Response in web mode, the bridge's answer in Electron).
+ */
+export type SentRequest = Promise<unknown>;
+
+async function overHttp(name: string, input: unknown, sent?: SentRequest): Promise<CallResult<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-      credentials: 'same-origin',
-    });
+    response = (await (sent ??
+      fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+        credentials: 'same-origin',
+      }))) as Response;
+    if (!(response instanceof Response)) throw new Error('not a response');
   } catch {
     throw transportError('unreachable', 'The kiosk service is not answering.');
   }
@@ -53,17 +61,18 @@ async function overHttp(name: string, input: unknown): Promise<CallResult<unknow
   }
 }
 
-async function overIpc(bridge: KioskBridge, name: CallName, input: unknown): Promise<CallResult<unknown>> {
+async function overIpc(bridge: KioskBridge, name: CallName, input: unknown, sent?: SentRequest): Promise<CallResult<unknown>> {
   try {
-    return await (bridge[name] as (i: unknown) => Promise<CallResult<unknown>>)(input);
+    return (await (sent ?? (bridge[name] as (i: unknown) => Promise<CallResult<unknown>>)(input))) as CallResult<unknown>;
   } catch (e) {
     throw ApiError.from(e);
   }
 }
 
-export async function callApi<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+/** Makes a call (or reads the answer to `sent`, the same call already sent); rejects with an ApiError. */
+export async function callApi<N extends CallName>(name: N, input: CallInput<N>, sent?: SentRequest): Promise<CallOutput<N>> {
   const bridge = window.kiosk;
-  const result = (bridge ? await overIpc(bridge, name, input) : await overHttp(name, input)) as CallResult<CallOutput<N>> | null | undefined;
+  const result = (bridge ? await overIpc(bridge, name, input, sent) : await overHttp(name, input, sent)) as CallResult<CallOutput<N>> | null | undefined;
   if (!result || typeof result !== 'object') throw transportError('badAnswer', 'The kiosk service gave no answer.');
   if (!result.ok) throw new ApiError(result.error);
   return result.value;

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import i18next from 'i18next';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { inLanguage } from '../styles/fonts';
 import { preloadLanguagesWhileShown } from '../preload-language';
+import { attractText } from '../i18n';
 
 const CYCLE_MS = 3500;
 
@@ -15,6 +15,8 @@ export function Attract() {
   // While the kiosk waits for a patient, every language's first screens are made ready.
   useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
   const [index, setIndex] = useState(0);
+  const shownId = useId();
+  const othersId = useId();
   const [paused, setPaused] = useState(false);
   const systemReduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const still = paused || state.display.reducedMotion || systemReduced;
@@ -26,14 +28,22 @@ export function Attract() {
   }, [still, locales.length]);
 
   const shown = locales[index % Math.max(locales.length, 1)];
-  const greet = (code: string) => i18next.getFixedT(code)('attract.touch');
-  const learn = (code: string) => i18next.getFixedT(code)('attract.learn');
+  const greet = (code: string) => attractText(code, 'touch');
+  const learn = (code: string) => attractText(code, 'learn');
   return (
     <section className="attract">
       <p className="clinic-name">{info.clinicName}</p>
       {/* The button's name is its own words (WCAG 2.5.3 Label in Name): the greeting on screen,
-          then the others, kept for assistive technology while the greetings take turns. */}
-      <button type="button" className="attract-start" onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })}>
+          then the others, kept for assistive technology while the greetings take turns. The
+          others are display:none (a name may be made of hidden text), so the page never lays
+          out lines in scripts whose fonts it has not loaded: that layout was a third of the
+          first screen's cost. */}
+      <button
+        type="button"
+        className="attract-start"
+        aria-labelledby={still ? undefined : `${shownId} ${othersId}`}
+        onClick={() => dispatch({ type: 'navigate', screen: { name: 'language' } })}
+      >
         {still ? (
           <span className="attract-all">
             {locales.map((l) => (
@@ -44,14 +54,14 @@ export function Attract() {
           </span>
         ) : (
           shown && (
-            <span key={shown.code} {...inLanguage(shown)} className="attract-greeting">
+            <span key={shown.code} id={shownId} {...inLanguage(shown)} className="attract-greeting">
               <span className="attract-touch">{greet(shown.code)}</span>
               <span className="attract-learn">{learn(shown.code)}</span>
             </span>
           )
         )}
         {!still && (
-          <span className="visually-hidden">
+          <span id={othersId} hidden>
             {locales
               .filter((l) => l.code !== shown?.code)
               .map((l) => (

@@ -1,0 +1,25 @@
+/*
+ * Sends the first screen's two calls (clinic settings, languages) while the page's code is
+ * still being fetched and read: a classic script in <head> runs at once, before the module
+ * graph, so the answers are in when React first renders (renderer/src/boot-calls.ts takes them
+ * over; api/client.ts reads them as it reads any answer, with the same transport rule: the
+ * Electron preload's window.kiosk when present, else web mode's HTTP contract). Plain ES2017,
+ * no imports: it is copied to the build as it is.
+ */
+(function () {
+  'use strict';
+  if (window.location.hash === '#print-job') return;
+  var bridge = window.kiosk;
+  var send = function (name) {
+    if (bridge) return bridge[name]({});
+    return fetch('/api/' + name, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+  };
+  var sent = {};
+  ['getAppInfo', 'listLocales'].forEach(function (name) {
+    var request = send(name);
+    // Read later by boot-calls.ts; an unread failure must not be reported as unhandled.
+    request.catch(function () {});
+    sent[name] = request;
+  });
+  window.__kioskFirstCalls = sent;
+})();
