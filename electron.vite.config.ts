@@ -32,7 +32,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       // electron-vite leaves minification off by default; the kiosk ships minified code.
-      minify: true,
+      minify: process.env.KIOSK_NO_MINIFY ? false : true,
       // Fonts and images stay files: the CSP allows font-src 'self', not data: URLs.
       assetsInlineLimit: 0,
       outDir: resolve('out/renderer'),

@@ -1,7 +1,7 @@
 /**
  * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
- * language, the glyphs and picture that home shows, and one off-screen layout of its texts
- * (warm-layout.ts) are made ready while the attract screen or the language list is shown (one
+ * language, the glyphs and picture that home shows, and one off-screen layout of that home
+ * (screens/HomeWarmUp.tsx) are made ready while the attract screen or the language list is shown (one
  * language after another, in idle time), and the first of them at once when a patient touches
  * or focuses a language, so the new home shows in one layout as the tap ends
  * (api/call-cache.ts keeps the answers; i18n.ts and styles/fonts.ts keep strings and faces).
@@ -10,7 +10,6 @@ import i18next from 'i18next';
 import { prefetchCall } from './api/call-cache';
 import { loadLocale } from './hooks/useLocaleReady';
 import { fontStack } from '../../electron/shared/fonts';
-import { warmLayout } from './warm-layout';
 import type { CallInput } from '../../electron/shared/contract';
 import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
 
@@ -94,8 +93,9 @@ const idle = (timeout: number): Promise<void> =>
  * waits for a patient or the language list is open, so whichever language a patient picks
  * shows at once. What is already in costs nothing a second time. `isStopped` ends it early
  * (the screen closed: nothing loads in the background of the screens a patient reads).
+ * `warm` lays each home out once, off screen, after its glyphs (screens/HomeWarmUp.tsx).
  */
-export async function preloadLanguages(locales: readonly Preloadable[], procedureId: string, isStopped: () => boolean): Promise<void> {
+export async function preloadLanguages<L extends Preloadable>(locales: readonly L[], procedureId: string, isStopped: () => boolean, warm?: (locale: L, home: ProcedureHome) => void): Promise<void> {
   // Strings and homes first (small), then the glyphs (the large part, font files).
   const homes: (ProcedureHome | null)[] = [];
   for (const locale of locales) {
@@ -109,16 +109,17 @@ export async function preloadLanguages(locales: readonly Preloadable[], procedur
     await idle(500);
     if (isStopped()) return;
     await loadGlyphs(locale, home);
+    if (!warm) continue;
     await idle(500);
     if (isStopped()) return;
-    warmLayout({ lang: locale.code, fontFamily: fontStack(locale.font), home, labels: homeKeys.map((k) => i18next.getFixedT(locale.code)(k)) });
+    warm(locale, home);
   }
 }
 
 /** Runs preloadLanguages while the calling screen is shown (a React effect: returns the stop). */
-export function preloadLanguagesWhileShown(locales: readonly Preloadable[], procedureId: string): () => void {
+export function preloadLanguagesWhileShown<L extends Preloadable>(locales: readonly L[], procedureId: string, warm?: (locale: L, home: ProcedureHome) => void): () => void {
   let shown = true;
-  void preloadLanguages(locales, procedureId, () => !shown);
+  void preloadLanguages(locales, procedureId, () => !shown, warm);
   return () => {
     shown = false;
   };

@@ -206,6 +206,8 @@ test('a kiosk left on its attract screen has every language ready: a new scriptâ
   // Only the usage count goes out (the language chosen), and the code of the screens the home
   // links to (the home preloads it): no strings, content, picture or font slice is left to fetch.
   expect(after.filter((p) => p !== '/api/recordUsage' && !/^\/assets\/[\w-]+\.js$/.test(p))).toEqual([]);
+  // The count goes out once the new home has been painted.
+  await expect.poll(() => after.filter((p) => p === '/api/recordUsage').length).toBe(1);
   // The off-screen layout left nothing behind.
   expect(await page.evaluate(() => document.querySelectorAll('body > :not(#root)').length)).toBe(0);
 });

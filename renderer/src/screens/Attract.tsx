@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { inLanguage } from '../styles/fonts';
-import { preloadLanguagesWhileShown } from '../preload-language';
+import { useLanguagePreload } from '../hooks/useLanguagePreload';
 import { attractText } from '../i18n';
 
 const CYCLE_MS = 3500;
@@ -11,9 +11,9 @@ const CYCLE_MS = 3500;
 /** Invites a touch in every enabled language in turn; the motion can be paused (WCAG 2.2.2). */
 export function Attract() {
   const { t } = useTranslation();
-  const { dispatch, locales, state, info, procedureId } = useKiosk();
+  const { dispatch, locales, state, info } = useKiosk();
   // While the kiosk waits for a patient, every language's first screens are made ready.
-  useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
+  useLanguagePreload();
   const [index, setIndex] = useState(0);
   const shownId = useId();
   const othersId = useId();

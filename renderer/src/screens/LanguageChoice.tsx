@@ -1,19 +1,20 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from '../components/Icon';
-import { preloadLanguage, preloadLanguagesWhileShown } from '../preload-language';
+import { preloadLanguage } from '../preload-language';
+import { useLanguagePreload } from '../hooks/useLanguagePreload';
 import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
   const { t } = useTranslation();
-  const { locales, procedureId } = useKiosk();
+  const { locales } = useKiosk();
   // While the list is open, each language's home is made ready in turn, so any choice shows at once.
-  useEffect(() => preloadLanguagesWhileShown(locales, procedureId), [locales, procedureId]);
+  useLanguagePreload();
   return (
     <section className="language-choice">
       <h1>{t('language.title')}</h1>
