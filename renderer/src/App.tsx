@@ -16,6 +16,7 @@ import { AdminScreen, DischargeForm, GlossaryScreen, QuizScreen, StaffMenu, Staf
 import { Suspense } from 'react';
 import { callApi } from './api/client';
 import { forgetAnswers } from './api/call-cache';
+import { forgetMarkdownTrees } from './components/markdown-trees';
 import { homeInput, proceduresInput } from './preload-language';
 import { reader } from './speech/reader';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff-session';
@@ -33,6 +34,7 @@ export function App() {
   const reset = useCallback(() => {
     // The next patient reads the content and settings as they are now.
     forgetAnswers();
+    forgetMarkdownTrees();
     setGeneration((g) => g + 1);
   }, []);
   return <KioskLoader key={generation} onReset={reset} />;

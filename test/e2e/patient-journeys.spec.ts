@@ -1,5 +1,5 @@
 import { test, expect } from './kiosk-fixture';
-import { contentTexts, localeList, startIn, uiFilled, uiText } from './kiosk-pages';
+import { contentTexts, localeList, nativeNames, startIn, uiFilled, uiText } from './kiosk-pages';
 
 // Every language the bundled content has: a new language file is covered without a code change.
 for (const { code: locale, direction } of localeList()) {
@@ -105,4 +105,31 @@ test('swipe and arrow keys move through the walkthrough; Arabic arrows follow ri
   await page.mouse.move(box.x + 400, y, { steps: 5 });
   await page.mouse.up();
   await expect(page.locator('[data-step="balloon-in"]')).toBeVisible();
+});
+
+test('a topic read again, and then in another language, still opens its terms and labels its tables in the language shown', async ({ page, kiosk }) => {
+  await startIn(page, kiosk.url, 'en');
+  for (const locale of ['en', 'es']) {
+    const c = contentTexts(locale);
+    // Twice: the second time the topic's Markdown is the tree kept from the first.
+    for (let visit = 0; visit < 2; visit++) {
+      await page.locator('[data-topic="what-it-is"]').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(c['topic.what-it-is.title']!);
+      await page.locator('button.term').first().click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('heading')).toHaveText(c['glossary.kyphoplasty.term']!);
+      await expect(dialog.locator('p')).toHaveText(c['glossary.kyphoplasty.definition']!);
+      await dialog.getByRole('button', { name: uiText(locale, 'topic.close') }).click();
+      await expect(dialog).toBeHidden();
+      await page.getByRole('button', { name: uiText(locale, 'toolbar.home') }).click();
+      await page.locator('[data-topic="compare"]').click();
+      await expect(page.getByRole('region', { name: uiText(locale, 'app.screenLabel') }).locator('table th').first()).toBeVisible();
+      await page.getByRole('button', { name: uiText(locale, 'toolbar.home') }).click();
+    }
+    if (locale === 'en') {
+      await page.getByRole('button', { name: `${uiText('en', 'toolbar.language')}: ${nativeNames.en}` }).click();
+      await page.getByRole('button', { name: nativeNames.es, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(contentTexts('es')['procedure.name']!);
+    }
+  }
 });

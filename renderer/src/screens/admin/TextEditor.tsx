@@ -177,7 +177,7 @@ function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; dr
   };
   const topicId = topicOf(item.key) ?? '';
   let body;
-  if (kind === 'markdown') body = <Markdown text={text} glossary={home?.glossary ?? []} />;
+  if (kind === 'markdown') body = <Markdown text={text} glossary={home?.glossary ?? []} kept={false} />;
   else if (kind === 'tile-title' || kind === 'tile-summary')
     body = (
       <div className="tile preview-tile">
