@@ -374,6 +374,23 @@ async function languageSwitches(browser: Browser, kioskUrl: string, switches: nu
 
 const sheetForm: FormValues = { ...sampleForm, patientName: 'Bench Patient', painNotes: 'Take paracetamol as needed', nurseNotes: 'Bench note' };
 
+/** The page's main-thread task, style and layout time (ms) per call of `print`, over `n` calls. */
+async function sheetMainThread(page: Page, n: number, print: () => Promise<unknown>): Promise<{ task: number; style: number; layout: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { task: value('TaskDuration'), style: value('RecalcStyleDuration'), layout: value('LayoutDuration') };
+  };
+  const before = await read();
+  for (let i = 0; i < n; i++) await print();
+  const after = await read();
+  await cdp.detach();
+  const per = (k: keyof typeof before) => round(((after[k] - before[k]) * 1000) / n);
+  return { task: per('task'), style: per('style'), layout: per('layout') };
+}
+
 export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20, warmUps = 3, tries = 3): Promise<Figure[]> {
   setPin(kiosk.dataDir, 'nurse', '246810');
   const { context, page } = await newPage(browser, 'none');
@@ -436,6 +453,7 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20
       floorBytes = f.bytes;
     }
     await system.detach();
+    const breakdown = await sheetMainThread(page, rounds, () => page.pdf(options));
     const spread = (xs: number[]) => ({ p10: round(percentile(xs, 10)), p50: round(percentile(xs, 50)), p90: round(percentile(xs, 90)) });
     const detail = {
       how: `page.pdf({ preferCSSPageSize, printBackground }) of the discharge sheet preview (English, A4, wallet card included; filled like test/e2e/discharge-sheet.spec.ts) in print media and of the floor page, ${warmUps} warm-up pairs discarded, then ${rounds} pairs, interleaved with the order swapped every pair; each side of a pair is the fastest of ${tries} back-to-back prints (${rounds * tries * 2} timed prints in all); the figure is the median of the ${rounds} per-pair ratios (sheet time / floor time of the same pair), with their p10-p90 spread`,
@@ -448,6 +466,10 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20
       floorMs: { ...summary(floor), ...spread(floor) },
       sheetBytes,
       floorBytes,
+      sheetMainThreadMsPerPrint: {
+        ...breakdown,
+        note: `the sheet page's renderer main thread per print (CDP Performance.getMetrics TaskDuration, RecalcStyleDuration, LayoutDuration), over ${rounds} more sheet prints after the timed ones, so the instrumentation is not in the figure: a print restyles and lays the page out at the paper's width and back`,
+      },
     };
     return [
       figure('pdf.ratio', `Discharge sheet PDF (ratio to one-line page), median of ${rounds} pairs`, median(ratios), 'x floor', { kind: 'max', limit: 2 }, detail, {
