@@ -176,6 +176,9 @@ function TopBar() {
   );
 }
 
+/** True until the page has shown its first screen (a reset's attract screen is not the first). */
+let firstScreenOfPage = true;
+
 function ScreenView() {
   const { state, locale, procedureId, dispatch } = useKiosk();
   const screen = state.screen;
@@ -186,11 +189,17 @@ function ScreenView() {
   const quiz = useCall('getQuiz', screen.name === 'quiz' && procedureId ? { procedureId, locale: locale.code } : null);
   const focusTarget = useRef<string>('');
 
-  // A new screen starts at the top, with focus on the screen for screen readers.
+  // A new screen starts at the top, with focus on the screen for screen readers. The page's
+  // very first screen leaves the focus where loading the page put it (there is nothing to move
+  // it from, and moving it would lay the first screen out twice before it is painted).
   const screenKey = JSON.stringify(screen);
   useEffect(() => {
     if (focusTarget.current === screenKey) return;
     focusTarget.current = screenKey;
+    if (firstScreenOfPage) {
+      firstScreenOfPage = false;
+      return;
+    }
     window.scrollTo(0, 0);
     document.getElementById('screen')?.focus({ preventScroll: true });
   }, [screenKey]);
