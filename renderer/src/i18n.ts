@@ -29,14 +29,15 @@ const loaders = new Map(
 const loaded = new Set<string>(['en']);
 const loading = new Map<string, Promise<void>>();
 
-type AttractKey = 'touch' | 'learn';
+type AttractKey = 'touch' | 'learn' | 'pause' | 'play';
 const attractByCode = new Map(Object.entries(attractLines).map(([path, lines]) => [codeOf(path), lines as Partial<Record<AttractKey, string>>]));
 
 /**
  * The attract screen's line `key` in `code` (English when that language has none), read
  * straight from the bundled lines: the screen shows every language's greeting before anyone
- * chooses, and sixteen lookups through i18next's translate (fallbacks, interpolation) were a
- * tenth of the first screen's script time on a slow CPU. The lines have no variables.
+ * chooses, and i18next's translate (fallbacks, interpolation) costs the first screen a tenth
+ * of its script time on a slow CPU the first time it runs, so the attract screen uses none.
+ * The lines have no variables.
  */
 export function attractText(code: string, key: AttractKey): string {
   const line = attractByCode.get(code)?.[key];

@@ -1,5 +1,4 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { inLanguage } from '../styles/fonts';
@@ -10,8 +9,7 @@ const CYCLE_MS = 3500;
 
 /** Invites a touch in every enabled language in turn; the motion can be paused (WCAG 2.2.2). */
 export function Attract() {
-  const { t } = useTranslation();
-  const { dispatch, locales, state, info } = useKiosk();
+  const { dispatch, locales, state, info, locale } = useKiosk();
   // While the kiosk waits for a patient, every language's first screens are made ready.
   useLanguagePreload();
   const [index, setIndex] = useState(0);
@@ -72,7 +70,7 @@ export function Attract() {
           </span>
         )}
       </button>
-      <button type="button" className="attract-pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)} aria-label={paused ? t('attract.play') : t('attract.pause')}>
+      <button type="button" className="attract-pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)} aria-label={attractText(locale.code, paused ? 'play' : 'pause')}>
         <Icon name={paused ? 'play' : 'pause'} />
       </button>
     </section>
