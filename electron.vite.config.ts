@@ -32,6 +32,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       // electron-vite leaves minification off by default; the kiosk ships minified code.
+      // KIOSK_NO_MINIFY=1 builds readable code, for a CPU profile with real function names.
       minify: process.env.KIOSK_NO_MINIFY ? false : true,
       // Fonts and images stay files: the CSP allows font-src 'self', not data: URLs.
       assetsInlineLimit: 0,
