@@ -221,8 +221,12 @@ export async function benchColdLoad(browser: Browser, kioskUrl: string, floorUrl
     floor.push(f.start);
     floorLoads.push(f);
   }
+  // Each kiosk load and the floor load right after it make a pair: the spread of the pairs'
+  // ratios shows how much of the figure is the shared machine.
+  const pairRatios = kioskStart.map((k, i) => k / floor[i]!);
   const detail = {
     how: `${rounds} cold loads each (new browser context, empty cache), alternating kiosk and floor, CPU slowed ${CPU_SLOWDOWN}x (Emulation.setCPUThrottlingRate); median of the time from navigation start to the attract screen's start button visible and painted`,
+    pairRatios: { p10: round(percentile(pairRatios, 10)), p50: round(percentile(pairRatios, 50)), p90: round(percentile(pairRatios, 90)), note: 'each kiosk load over the floor load that followed it; the figure itself is the ratio of the two medians' },
     floor: 'a bare React 19 page (one button) built at bench time by vite + @vitejs/plugin-react (minified) into a temp folder, served by a tiny node http server on 127.0.0.1; same measure',
     kioskStartMs: summary(kioskStart),
     floorMs: summary(floor),
@@ -236,6 +240,7 @@ export async function benchColdLoad(browser: Browser, kioskUrl: string, floorUrl
     figure('coldLoad.ratio', 'Cold load to start button, 4x CPU (ratio to bare React)', median(kioskStart) / median(floor), 'x floor', { kind: 'max', limit: 1.5 }, detail, {
       runs: rounds,
       floor: { value: median(floor), unit: 'ms', what: detail.floor },
+      spread: { p10: percentile(pairRatios, 10), p90: percentile(pairRatios, 90) },
     }),
     figure('coldLoad.startMs', 'Cold load to start button, 4x CPU', median(kioskStart), 'ms', null, {}, { runs: rounds, how: 'see coldLoad.ratio' }),
     figure('coldLoad.firstTileMs', 'Cold load to first topic tile (Start, English), 4x CPU', median(kioskTile), 'ms', null, {
