@@ -18,6 +18,7 @@ import { filesContaining } from '../fixtures/data-folder';
 import { pdfInfo, pdfText } from '../fixtures/pdf';
 import { callNames } from '../../electron/shared/contract';
 import { contentSecurityPolicy } from '../../electron/shared/csp';
+import { skipBecause } from './skip-because';
 
 /**
  * The installed Electron binary, or null. Read from the electron package's path.txt, never by
@@ -39,10 +40,12 @@ function electronBinary(): string | null {
 const packaged = process.env.KIOSK_E2E_EXECUTABLE;
 const binary = packaged ?? electronBinary();
 const built = Boolean(packaged) || existsSync(join(repoRoot, 'out', 'main', 'index.js'));
-const reason = !binary
+/** Why these tests cannot run here, or null when they can. */
+const cannotRun = !binary
   ? 'the Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); run `npm install` on a machine that can download Electron, or set KIOSK_E2E_EXECUTABLE to a build from electron-builder.test.yml'
-  : 'the app is not built (run `npm run build`)';
-if (!binary || !built) console.log(`electron-app: skipped: ${reason}`);
+  : !built
+    ? 'the app is not built (run `npm run build`)'
+    : null;
 
 interface Kiosk {
   app: ElectronApplication;
@@ -78,7 +81,7 @@ const test = base.extend<{ electronKiosk: Kiosk; nursePin: string | null }>({
 });
 
 test.beforeEach(() => {
-  test.skip(!binary || !built, reason);
+  skipBecause(cannotRun);
 });
 
 test('launch: app://kiosk/ in a sandboxed, isolated window with the CSP, no menu and no way out', async ({ electronKiosk: { app, page, dataDir } }) => {

@@ -18,6 +18,7 @@ import { openStaffSignIn, setPin, signIn } from './staff-pages';
 import type { AppInfo, Locale } from '../../electron/shared/content-types';
 import { builtInVoices } from '../../electron/core/speech-voices';
 import { sourcePack } from '../fixtures/content';
+import { skipBecause } from './skip-because';
 
 let server: KioskServer;
 let spoken: Locale[] = [];
@@ -327,11 +328,7 @@ for (const screen of ['topic', 'walkthrough step', 'quiz question'] as const) {
     test(`Listen on a ${screen} plays the built-in voice in ${code}`, async ({ page }) => {
       expect(spoken.length, 'languages with a built-in voice').toBeGreaterThan(0);
       const locale = spoken.find((l) => l.code === code);
-      if (!locale) {
-        const reason = `the built-in voice on this machine cannot speak ${code} (install eSpeak NG with its ${builtInVoices[code]} voice)`;
-        console.log(`read-aloud: skipped: ${reason}`);
-        test.skip(true, reason);
-      }
+      if (!locale) skipBecause(`the built-in voice on this machine cannot speak ${code} (install eSpeak NG with its ${builtInVoices[code]} voice)`);
       await trackAudio(page);
       await openIn(page, locale!);
       if (screen === 'topic') {
