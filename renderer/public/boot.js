@@ -1,7 +1,7 @@
 /*
  * Sends the first screen's two calls (clinic settings, languages) while the page's code is
- * still being fetched and read: a classic script in <head> runs at once, before the module
- * graph, so the answers are in when React first renders (renderer/src/boot-calls.ts takes them
+ * still being read: a deferred classic script in <head>, it runs as soon as the page is parsed,
+ * before the module graph is evaluated, so the answers are in when React first renders (renderer/src/boot-calls.ts takes them
  * over; api/client.ts reads them as it reads any answer, with the same transport rule: the
  * Electron preload's window.kiosk when present, else web mode's HTTP contract). Plain ES2017,
  * no imports: it is copied to the build as it is.

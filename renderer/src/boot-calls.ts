@@ -1,6 +1,6 @@
 /**
  * The two calls the first screen waits for (clinic settings and languages). public/boot.js,
- * a classic script in the page's <head>, sends them before this code is even fetched; this
+ * a deferred classic script in the page's <head>, sends them before this code runs; this
  * module, the first of main.tsx's imports, takes those requests over (or sends the calls
  * itself when boot.js did not run), and api/call-cache.ts hands the answers once to the first
  * render.

@@ -1,4 +1,4 @@
-// First: starts the first screen's calls before the rest of the code runs.
+// First: takes over the first screen's two calls, which public/boot.js has already sent.
 import { firstCallsSettled } from './boot-calls';
 import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,9 +1,9 @@
 /**
  * A language's switch made ahead: its UI strings, font faces, the procedure's home in that
  * language, the glyphs and picture that home shows, and one off-screen layout of that home
- * (screens/HomeWarmUp.tsx) are made ready while the attract screen or the language list is shown (one
- * language after another, in idle time), and the first of them at once when a patient touches
- * or focuses a language, so the new home shows in one layout as the tap ends
+ * (screens/HomeWarmUp.tsx) are made ready while the attract screen or the language list is
+ * shown (one language after another, in idle time), and the first of them at once when a
+ * patient touches or focuses a language, so the new home shows in one layout as the tap ends
  * (api/call-cache.ts keeps the answers; i18n.ts and styles/fonts.ts keep strings and faces).
  */
 import i18next from 'i18next';
@@ -95,7 +95,7 @@ const idle = (timeout: number): Promise<void> =>
  * (the screen closed: nothing loads in the background of the screens a patient reads).
  * `warm` lays each home out once, off screen, after its glyphs (screens/HomeWarmUp.tsx).
  */
-export async function preloadLanguages<L extends Preloadable>(locales: readonly L[], procedureId: string, isStopped: () => boolean, warm?: (locale: L, home: ProcedureHome) => void): Promise<void> {
+export async function preloadLanguages<L extends Preloadable>(locales: readonly L[], procedureId: string, isStopped: () => boolean, warm: (locale: L, home: ProcedureHome) => void): Promise<void> {
   // Strings and homes first (small), then the glyphs (the large part, font files).
   const homes: (ProcedureHome | null)[] = [];
   for (const locale of locales) {
@@ -109,7 +109,6 @@ export async function preloadLanguages<L extends Preloadable>(locales: readonly 
     await idle(500);
     if (isStopped()) return;
     await loadGlyphs(locale, home);
-    if (!warm) continue;
     await idle(500);
     if (isStopped()) return;
     warm(locale, home);
@@ -117,7 +116,7 @@ export async function preloadLanguages<L extends Preloadable>(locales: readonly 
 }
 
 /** Runs preloadLanguages while the calling screen is shown (a React effect: returns the stop). */
-export function preloadLanguagesWhileShown<L extends Preloadable>(locales: readonly L[], procedureId: string, warm?: (locale: L, home: ProcedureHome) => void): () => void {
+export function preloadLanguagesWhileShown<L extends Preloadable>(locales: readonly L[], procedureId: string, warm: (locale: L, home: ProcedureHome) => void): () => void {
   let shown = true;
   void preloadLanguages(locales, procedureId, () => !shown, warm);
   return () => {
