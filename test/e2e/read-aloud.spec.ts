@@ -110,12 +110,11 @@ async function openIn(page: Page, locale: Locale): Promise<void> {
 
 /** Presses Listen and checks what a patient hears and sees, then presses Stop. */
 async function listenAndStop(page: Page, locale: Locale): Promise<void> {
-  const clips: string[] = [];
-  const onResponse = async (r: Response) => {
-    if (!r.url().endsWith('/api/prepareSpeech')) return;
-    const body = (await r.json()) as { ok: boolean; value?: { clips: { audio: string }[] } };
-    expect(body.ok, `prepareSpeech in ${locale.code}`).toBe(true);
-    for (const c of body.value!.clips) clips.push(c.audio);
+  // Responses are only noted here, and read below while the page is open: a clip the kiosk
+  // prepares ahead (the next sentence or step) may still be arriving when the test ends.
+  const responses: Response[] = [];
+  const onResponse = (r: Response) => {
+    if (r.url().endsWith('/api/prepareSpeech')) responses.push(r);
   };
   page.on('response', onResponse);
   await page.getByRole('button', { name: uiText('en', 'toolbar.listen'), exact: true }).or(page.locator('.toolbar .listen')).first().click();
@@ -138,6 +137,12 @@ async function listenAndStop(page: Page, locale: Locale): Promise<void> {
   expect(await highlighted(page)).not.toBeNull();
 
   // The audio the kiosk produced is real sound.
+  const clips: string[] = [];
+  for (const r of responses) {
+    const body = (await r.json()) as { ok: boolean; value?: { clips: { audio: string }[] } };
+    expect(body.ok, `prepareSpeech in ${locale.code}`).toBe(true);
+    for (const c of body.value!.clips) clips.push(c.audio);
+  }
   const measured = clips.map(measureWav);
   const sound = measured.reduce((n, m) => n + m.soundSeconds, 0);
   expect(sound, `seconds of sound in ${locale.code}`).toBeGreaterThanOrEqual(0.5);
