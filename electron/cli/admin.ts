@@ -192,7 +192,8 @@ export const commands: Record<string, Command> = {
       if (typeof v.out !== 'string' || !v.out) throw new CliError('give --out DIR (a new or empty folder)');
       const baseUrl = typeof v['base-url'] === 'string' ? v['base-url'] : core.settings.get().siteBaseUrl;
       if (!baseUrl) throw new CliError('give --base-url URL (where the site will be hosted), or set the website address in Settings');
-      const result = await core.site.export(CLI_ROLE, v.out, baseUrl);
+      // Relative to the shell's folder, as any command's path.
+      const result = await core.site.export(CLI_ROLE, resolve(v.out), baseUrl);
       return `Wrote the site to ${result.path}: ${result.files} files (${result.bytes} bytes), languages ${result.languages.join(', ')}. Check it with: cd ${result.path} && sha256sum -c SHA256SUMS`;
     },
   },

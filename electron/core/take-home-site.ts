@@ -1,4 +1,5 @@
 /** Writing the take-home website for an admin (screen or CLI): the export and its audit entry, in one place. */
+import { isAbsolute } from 'node:path';
 import { KioskError } from '../shared/errors';
 import type { AuditLog } from './audit-log';
 import type { ContentService } from './content-service';
@@ -12,6 +13,9 @@ export class TakeHomeSite {
 
   /** Writes the site into `outDir` (new or empty) for `baseUrl`, by default the address saved in Settings, and audits it as `role`'s. */
   async export(role: string, outDir: string, baseUrl?: string): Promise<SiteExportResult> {
+    // The contract's pattern accepts the full path of either system (/media/usb, D:\\take-home);
+    // the computer's own rule decides (a D:\\ path on Linux would land beside the running program).
+    if (!isAbsolute(outDir)) throw new KioskError('INVALID_INPUT', `The site was not written: "${outDir}" is not the full path of a folder on this computer.`, 'outDir');
     const settings = this.deps.settings.get();
     const base = baseUrl ?? settings.siteBaseUrl;
     if (!base) throw new KioskError('INVALID_INPUT', 'The site was not written: set the website address in Settings and save it first.', 'baseUrl');
