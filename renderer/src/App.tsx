@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import i18next from 'i18next';
 import { useCall } from './hooks/useCall';
 import { useIdle } from './hooks/useIdle';
 import { useLongPress } from './hooks/useLongPress';
@@ -22,7 +21,8 @@ import { reader } from './speech/reader';
 import { STAFF_SESSION_IDLE_MS } from '../../electron/shared/staff-session';
 import type { AppInfo, Locale, ProcedureSummary } from '../../electron/shared/content-types';
 import { BASE_FONT, fontStack } from '../../electron/shared/fonts';
-import { useLoadedLocale } from './hooks/useLocaleReady';
+import { localeLoaded, useLoadedLocale } from './hooks/useLocaleReady';
+import { showUiLanguage } from './ui-strings';
 
 const englishLocale: Locale = { code: 'en', nativeName: 'English', englishName: 'English', direction: 'ltr', font: BASE_FONT };
 
@@ -63,7 +63,12 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   const wanted = locales.find((l) => l.code === code) ?? locales[0] ?? englishLocale;
   // Shown once its UI strings and font are in (each language loads when first chosen).
   const locale = useLoadedLocale(wanted);
-  const procedures = useCall('listProcedures', proceduresInput(locale.code));
+  // The attract screen shows before any UI strings are loaded (they load once it is painted,
+  // ui-strings.ts); every other screen and the bar above it wait for its language's strings.
+  const stringsIn = localeLoaded(locale);
+  // Read with the language's strings: nothing on the attract screen needs the list, so the
+  // first page load reads it after that screen is painted.
+  const procedures = useCall('listProcedures', stringsIn ? proceduresInput(locale.code) : null);
   // While a new language's list loads, the last one stands in (the same procedures, by id).
   const lastProcedures = useRef<ProcedureSummary[]>([]);
   if (procedures.state === 'ready') lastProcedures.current = procedures.value;
@@ -71,8 +76,8 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   const procedureId = state.procedureId ?? procedureList[0]?.id ?? '';
 
   // The UI strings switch in the same render as the content: components read the language as
-  // they render (i18n.ts sets react.bindI18n to '', so a change causes no second render).
-  if (i18next.language !== locale.code) void i18next.changeLanguage(locale.code);
+  // they render (hooks/useUiText.ts), so a change causes no second render.
+  showUiLanguage(locale.code);
 
   useLayoutEffect(() => {
     const html = document.documentElement;
@@ -119,17 +124,18 @@ function KioskShell({ info, locales, onReset, refreshSettings }: { info: AppInfo
   useEffect(() => () => reader.stop(), [screenKey, locale.code]);
 
   const value: KioskContextValue = { state, dispatch, info, locales, locale, procedureId, procedures: procedureList, refreshSettings };
+  const screenShown = state.screen.name === 'attract' || stringsIn;
   return (
     <KioskContext.Provider value={value}>
       <div className="kiosk">
-        {state.screen.name !== 'attract' && !onStaffScreen && <TopBar />}
+        {state.screen.name !== 'attract' && !onStaffScreen && stringsIn && <TopBar />}
         <main id="screen" tabIndex={-1} aria-label={info.clinicName}>
           <ErrorBoundary onRestart={onReset}>
             {/* Screens other than attract, language and home load their code when first shown (screens/lazy-screens.tsx). */}
-            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <Suspense fallback={<p className="loading">…</p>}><ScreenView /></Suspense>}
+            {procedures.state === 'error' ? <ErrorScreen detail={procedures.error.message} onRestart={onReset} /> : <Suspense fallback={<p className="loading">…</p>}>{screenShown ? <ScreenView /> : <p className="loading">…</p>}</Suspense>}
           </ErrorBoundary>
         </main>
-        {idle.phase === 'warning' && <IdleDialog secondsLeft={idle.secondsLeft} onContinue={stillHere} />}
+        {idle.phase === 'warning' && stringsIn && <IdleDialog secondsLeft={idle.secondsLeft} onContinue={stillHere} />}
       </div>
     </KioskContext.Provider>
   );

@@ -2,19 +2,22 @@
  * UI strings (not content) from resources/locales/<lng>/ui.json. English (the fallback, per
  * key) is bundled; every other language's file is copied to the build as a JSON file and
  * fetched when a screen first needs that language, so the JavaScript stays the same size
- * however many languages there are. Only the attract screen's lines of every language are
- * bundled up front: it greets in each of them before anyone chooses.
+ * however many languages there are. This module loads after the attract screen is painted
+ * (ui-strings.ts is the first screen's way to it); that screen's own lines, in every language,
+ * are in attract-text.ts.
  */
 import i18next, { type FormatterModule } from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import english from '../../resources/locales/en/ui.json';
+// As text (a module of its own, so the first screen's code, which bundles the attract lines of
+// every ui.json, does not carry all of English): parsed once, as this module loads.
+import englishText from '../../resources/locales/en/ui.json?raw';
 import { isolateValue } from '../../electron/shared/bidi';
+import { attractLines } from './attract-text';
 
 type Strings = Record<string, unknown>;
+const english = JSON.parse(englishText) as Strings;
 const codeOf = (path: string) => path.split('/').at(-2) as string;
 
 const files = import.meta.glob<string>(['../../resources/locales/*/ui.json', '!../../resources/locales/en/ui.json'], { query: '?url', import: 'default', eager: true });
-const attractLines = import.meta.glob<Strings>('../../resources/locales/*/ui.json', { eager: true, import: 'attract' });
 
 const loaders = new Map(
   Object.entries(files).map(([path, url]) => [
@@ -28,21 +31,6 @@ const loaders = new Map(
 );
 const loaded = new Set<string>(['en']);
 const loading = new Map<string, Promise<void>>();
-
-type AttractKey = 'touch' | 'learn' | 'pause' | 'play';
-const attractByCode = new Map(Object.entries(attractLines).map(([path, lines]) => [codeOf(path), lines as Partial<Record<AttractKey, string>>]));
-
-/**
- * The attract screen's line `key` in `code` (English when that language has none), read
- * straight from the bundled lines: the screen shows every language's greeting before anyone
- * chooses, and i18next's translate (fallbacks, interpolation) costs the first screen a tenth
- * of its script time on a slow CPU the first time it runs, so the attract screen uses none.
- * The lines have no variables.
- */
-export function attractText(code: string, key: AttractKey): string {
-  const line = attractByCode.get(code)?.[key];
-  return typeof line === 'string' && line !== '' ? line : (attractByCode.get('en')?.[key] ?? '');
-}
 
 /** Languages that have a UI strings file. */
 export const uiLanguages: readonly string[] = ['en', ...loaders.keys()];
@@ -90,16 +78,13 @@ const bidiIsolation: FormatterModule = {
   },
 };
 
-void i18next.use(initReactI18next).use(bidiIsolation).init({
-  resources: Object.fromEntries(Object.entries(attractLines).map(([path, attract]) => [codeOf(path), { ui: codeOf(path) === 'en' ? english : { attract } }])),
+void i18next.use(bidiIsolation).init({
+  resources: Object.fromEntries([...attractLines].map(([code, attract]) => [code, { ui: code === 'en' ? english : { attract } }])),
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'ui',
   interpolation: { escapeValue: false, alwaysFormat: true },
   returnNull: false,
-  // The kiosk re-renders every screen when its language changes (App.tsx switches i18next in
-  // that render), so components need no second render on i18next's languageChanged event.
-  react: { bindI18n: '' },
 });
 
 export default i18next;

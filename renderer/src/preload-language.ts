@@ -4,11 +4,11 @@
  * (screens/HomeWarmUp.tsx) are made ready while the attract screen or the language list is
  * shown (one language after another, in idle time), and the first of them at once when a
  * patient touches or focuses a language, so the new home shows in one layout as the tap ends
- * (api/call-cache.ts keeps the answers; i18n.ts and styles/fonts.ts keep strings and faces).
+ * (api/call-cache.ts keeps the answers; ui-strings.ts and styles/fonts.ts keep strings and faces).
  */
-import i18next from 'i18next';
 import { prefetchCall } from './api/call-cache';
 import { loadLocale } from './hooks/useLocaleReady';
+import { translateIn } from './ui-strings';
 import { fontStack } from '../../electron/shared/fonts';
 import type { CallInput } from '../../electron/shared/contract';
 import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
@@ -32,7 +32,7 @@ const basicLatin = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 +
 
 /** Every character the home screen shows in `code`, once each. */
 function homeCharacters(home: ProcedureHome, code: string): string {
-  const t = i18next.getFixedT(code);
+  const t = translateIn(code);
   const texts = [home.procedure.name, home.procedure.tagline, ...home.topics.flatMap((topic) => [topic.title, topic.summary]), ...homeKeys.map((k) => t(k)), basicLatin];
   return [...new Set(texts.join(''))].join('');
 }

@@ -179,6 +179,48 @@ test('the first screen’s two calls are sent once, by the page’s first script
   expect(calls.filter((c) => c === '/api/listLocales')).toHaveLength(1);
 });
 
+test('the attract screen’s page loads React and its own code only, both compiled as they load; the UI strings come after', async ({ page, kiosk, request }) => {
+  // What the page's HTML loads before anything runs: its module script and the modules it preloads.
+  const html = await (await request.get(kiosk.url)).text();
+  const firstScripts = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)"|<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+  expect(firstScripts.length, 'scripts of the first screen').toBeGreaterThanOrEqual(2);
+  const texts = await Promise.all(firstScripts.map(async (src) => [src, await (await request.get(new URL(src, kiosk.url).href)).text()] as const));
+  // The entry and React carry V8's compile hint (its first line), so they compile off the main thread.
+  const hinted = texts.filter(([, text]) => text.startsWith('//# allFunctionsCalledOnLoad\n')).map(([src]) => src);
+  expect(hinted.some((src) => /\/index-[^/]+\.js$/.test(src)), `the entry chunk is hinted: ${hinted.join(', ')}`).toBe(true);
+  expect(hinted.some((src) => /\/react-[^/]+\.js$/.test(src)), `the React chunk is hinted: ${hinted.join(', ')}`).toBe(true);
+  // Neither i18next nor the UI strings are part of it (the attract lines are: every language's greeting).
+  for (const [src, text] of texts) {
+    expect(text, src).not.toContain('i18next was not initialized');
+    expect(text, src).not.toContain(uiText('en', 'home.walkthroughSummary'));
+  }
+  for (const l of localeList()) expect(texts.some(([, text]) => text.includes(JSON.stringify(uiText(l.code, 'attract.touch')).slice(1, -1))), `${l.code} greeting`).toBe(true);
+
+  // Once the attract screen shows, the strings follow, and the next screen is in English.
+  await page.goto(kiosk.url);
+  await page.locator('.attract-start').click();
+  await expect(page.getByRole('heading', { name: uiText('en', 'language.title') })).toBeVisible();
+});
+
+test('when the first calls get no readable answer or none at all, the kiosk says so and Try again starts it', async ({ page, kiosk }) => {
+  // An answer that is not JSON (a proxy's error page): boot.js reads it as the app reads any answer.
+  await page.route('**/api/listLocales', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('alert')).toContainText('The kiosk service answered HTTP 502.');
+  await expect(page.locator('.attract-start')).toHaveCount(0);
+
+  // No answer at all (the service is down).
+  await page.unroute('**/api/listLocales');
+  await page.route('**/api/getAppInfo', (route) => route.abort('connectionrefused'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The kiosk service is not answering.');
+
+  // Once the service answers again, Try again (a reload) shows the attract screen.
+  await page.unroute('**/api/getAppInfo');
+  await page.getByRole('alert').getByRole('button').click();
+  await expect(page.locator('.attract-start')).toBeVisible();
+});
+
 test('a kiosk left on its attract screen has every language ready: a new script’s home needs nothing more from the network', async ({ page, kiosk }) => {
   test.setTimeout(90_000);
   await page.goto(kiosk.url);

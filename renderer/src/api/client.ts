@@ -34,31 +34,43 @@ export class ApiError extends Error {
 
 const transportError = (transport: TransportFailure, message: string) => new ApiError({ code: 'INTERNAL', message }, transport);
 
+/** An HTTP answer as web mode's contract reads it: the status, and the JSON body when it was JSON. */
+export interface HttpAnswer {
+  status: number;
+  body?: unknown;
+}
+
 /**
- * A request public/boot.js sent before this code loaded, by the same transport rule as
- * callApi (an HTTP Response in web mode, the bridge's answer in Electron).
+ * A call public/boot.js sent before this code loaded, by the same transport rule as callApi:
+ * in web mode an HttpAnswer (boot.js reads the body as readHttpAnswer does, while this code
+ * is still being evaluated), in Electron the bridge's answer.
  */
 export type SentRequest = Promise<unknown>;
 
+/** Reads a response's JSON body (public/boot.js does the same, in plain ES2017). */
+export function readHttpAnswer(response: Response): Promise<HttpAnswer> {
+  return response.json().then(
+    (body: unknown) => ({ status: response.status, body }),
+    () => ({ status: response.status }),
+  );
+}
+
 async function overHttp(name: string, input: unknown, sent?: SentRequest): Promise<CallResult<unknown>> {
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = (await (sent ??
+    answer = (await (sent ??
       fetch(`/api/${name}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
         credentials: 'same-origin',
-      }))) as Response;
-    if (!(response instanceof Response)) throw new Error('not a response');
+      }).then(readHttpAnswer))) as HttpAnswer;
+    if (typeof answer?.status !== 'number') throw new Error('not an answer');
   } catch {
     throw transportError('unreachable', 'The kiosk service is not answering.');
   }
-  try {
-    return (await response.json()) as CallResult<unknown>;
-  } catch {
-    throw transportError('badAnswer', `The kiosk service answered HTTP ${response.status}.`);
-  }
+  if (!('body' in answer)) throw transportError('badAnswer', `The kiosk service answered HTTP ${answer.status}.`);
+  return answer.body as CallResult<unknown>;
 }
 
 async function overIpc(bridge: KioskBridge, name: CallName, input: unknown, sent?: SentRequest): Promise<CallResult<unknown>> {

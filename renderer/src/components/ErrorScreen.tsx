@@ -1,9 +1,22 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
+import { useLocalesLoaded } from '../hooks/useLocaleReady';
+import { BASE_FONT } from '../../../electron/shared/fonts';
 
-/** A friendly screen with a way back, never a blank page. */
-export function ErrorScreen({ detail, onRestart }: { detail?: string; onRestart: () => void }) {
-  const { t } = useTranslation();
+/** The strings every language falls back to (i18n.ts bundles them). */
+const fallbackStrings = [{ code: 'en', font: BASE_FONT }];
+
+/**
+ * A friendly screen with a way back, never a blank page. Its words are UI strings: a failure
+ * before they are loaded (the first calls, ui-strings.ts) shows it once they are.
+ */
+export function ErrorScreen(props: { detail?: string; onRestart: () => void }) {
+  const ready = useLocalesLoaded(fallbackStrings);
+  return ready ? <ErrorText {...props} /> : <section className="error-screen" role="alert" aria-busy="true" />;
+}
+
+function ErrorText({ detail, onRestart }: { detail?: string; onRestart: () => void }) {
+  const { t } = useUiText();
   return (
     <section className="error-screen" role="alert">
       <h1>{t('error.title')}</h1>

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { Dialog } from './Dialog';
 import { ListenButton } from './ListenButton';
 
 export function IdleDialog({ secondsLeft, onContinue }: { secondsLeft: number; onContinue: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <Dialog title={t('idle.title')} labelledBy="idle-title">
       <p aria-live="polite">{t('idle.body', { seconds: secondsLeft })}</p>

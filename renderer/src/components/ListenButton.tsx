@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { Icon } from './Icon';
 import { useKiosk } from '../kiosk-context';
 import { useSpeech } from '../hooks/useSpeech';
@@ -10,7 +10,7 @@ import { reader } from '../speech/reader';
  * patient's language; Stop while reading. Not shown when no voice speaks the language.
  */
 export function ListenButton() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { locale, state } = useKiosk();
   const speech = useSpeech(state.locale ?? locale.code);
   const self = useRef<HTMLButtonElement>(null);

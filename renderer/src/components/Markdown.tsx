@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import renderMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
 import { Dialog } from './Dialog';
 import { ListenButton } from './ListenButton';
@@ -44,7 +44,7 @@ function TermLink({ href, children }: { href?: string; children?: ReactNode }) {
 /** A table scrolls inside its own labelled region, so a wide one never widens the screen. */
 function TableRegion({ children }: { children?: ReactNode }) {
   useContext(SurroundingsContext);
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <div className="table-wrap" role="region" aria-label={t('app.screenLabel')} tabIndex={0}>
       <table>{children}</table>
@@ -63,9 +63,8 @@ const render = (text: string): ReactElement =>
  * preview, whose text changes with every key, passes `kept={false}`.
  */
 export function Markdown({ text, glossary, kept = true }: { text: string; glossary: GlossaryEntry[]; kept?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useUiText();
   const [open, setOpen] = useState<GlossaryEntry | null>(null);
-  const language = i18n.language;
   const surroundings = useMemo<Surroundings>(() => ({ glossary, open: setOpen, language }), [glossary, language]);
   const tree = kept ? keptTree(text, render) : render(text);
   return (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { create } from 'qrcode';
 import i18next from 'i18next';
+import '../styles/sheet.css';
 
 /** The QR symbol as one SVG path: dark modules merged into runs per row, with the 4-module quiet zone. */
 function qrPath(url: string): { d: string; size: number } {

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import i18next from 'i18next';
 import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
 import { inLanguage } from '../styles/fonts';
 import { useLocalesLoaded } from '../hooks/useLocaleReady';
 import { TakeHomeCode } from './QrCode';
+import '../styles/sheet.css';
 
 function Flags({ block, kind }: { block: SheetBlock; kind: 'emergency' | 'clinic' }) {
   const flags = kind === 'emergency' ? block.emergencyFlags : block.clinicFlags;
@@ -92,7 +93,7 @@ function usePrintPage(paper: DischargeSheet['paper']) {
 export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; cardOnly?: boolean }) {
   const { primary, second } = sheet;
   const t = i18next.getFixedT(primary.locale.code);
-  const { t: staffT } = useTranslation();
+  const { t: staffT } = useUiText();
   const count = Math.max(primary.sections.length, second?.sections.length ?? 0);
   usePrintPage(sheet.paper);
   // The sheet's own labels come from each of its languages' UI strings.

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { useKiosk } from '../kiosk-context';
 import { useSpeech } from '../hooks/useSpeech';
 import { Icon } from './Icon';
@@ -6,7 +6,7 @@ import type { TextSize } from '../state/kiosk-state';
 
 /** The controls on every patient screen: home, back, language, display, read aloud. */
 export function Toolbar() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { state, dispatch, locale } = useKiosk();
   const speech = useSpeech(locale.code);
   const { display } = state;

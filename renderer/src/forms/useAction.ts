@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { errorText } from '../api/error-text';
 
 /** The state of one button's work: running, and what it last said (an error or what was done). */
@@ -19,7 +19,7 @@ export interface Action {
 }
 
 export function useAction(): Action {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { ApiError } from '../api/client';
 import { fieldMessages, issuesOf, type Issue, type MarkOptions } from './draft-values';
 import { describedBy } from './Field';
@@ -45,7 +45,7 @@ export interface DraftFormOptions extends Omit<MarkOptions<never>, 'draft'> {
  * in plain words in the screen's language.
  */
 export function useDraftForm<D extends object>(initial: D, options: DraftFormOptions): DraftForm<D> {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [draft, setDraft] = useState<D>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = useCallback(<K extends keyof D>(key: K, value: D[K]) => setDraft((d) => ({ ...d, [key]: value })), []);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { loadUiStrings, uiStringsLoaded } from '../i18n';
+import { loadUiStrings, uiStringsLoaded } from '../ui-strings';
 import { fontLoaded, loadFont } from '../styles/fonts';
 import type { Locale } from '../../../electron/shared/content-types';
 

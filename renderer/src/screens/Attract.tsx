@@ -3,7 +3,7 @@ import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { inLanguage } from '../styles/fonts';
 import { useLanguagePreload } from '../hooks/useLanguagePreload';
-import { attractText } from '../i18n';
+import { attractText } from '../attract-text';
 
 const CYCLE_MS = 3500;
 

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { narrationAttr } from '../narration';
 import type { GlossaryEntry } from '../../../electron/shared/content-types';
 import { glossaryAnchor } from '../../../electron/shared/markdown-rules';
 
 export function GlossaryScreen({ glossary, locale }: { glossary: GlossaryEntry[]; locale: string }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const collator = new Intl.Collator(locale);
   const sorted = [...glossary].sort((a, b) => collator.compare(a.term, b.term));
   return (

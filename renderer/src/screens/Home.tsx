@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
@@ -10,7 +10,7 @@ import type { Screen } from '../state/kiosk-state';
 
 /** The procedure's topics as large tiles, plus the walkthrough, quiz and word list. */
 export function Home({ home }: { home: ProcedureHome }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { dispatch, procedures, info } = useKiosk();
   useEffect(preloadPatientScreens, []);
   const go = (screen: Screen) => dispatch({ type: 'navigate', screen });

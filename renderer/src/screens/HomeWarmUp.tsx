@@ -12,11 +12,10 @@
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import { KioskContext, type KioskContextValue } from '../kiosk-context';
 import { inLanguage } from '../styles/fonts';
 import { Home } from './Home';
+import { UiLanguageContext } from '../hooks/useUiText';
 import type { Locale, ProcedureHome } from '../../../electron/shared/content-types';
 
 const warmed = new Set<string>();
@@ -41,14 +40,13 @@ export function warmHomeLayout(kiosk: KioskContextValue, locale: Locale, home: P
   const root = createRoot(box);
   try {
     // The home's UI strings in its own language, whatever the kiosk shows now.
-    const strings = i18next.cloneInstance({ lng: locale.code });
     flushSync(() =>
       root.render(
-        <I18nextProvider i18n={strings}>
+        <UiLanguageContext.Provider value={locale.code}>
           <KioskContext.Provider value={{ ...kiosk, locale }}>
             <Home home={home} />
           </KioskContext.Provider>
-        </I18nextProvider>,
+        </UiLanguageContext.Provider>,
       ),
     );
     // Reading a size makes the layout happen now, in this idle moment.

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { useKiosk } from '../kiosk-context';
 import { recordUsage } from '../api/usage';
 import { inLanguage } from '../styles/fonts';
@@ -11,7 +11,7 @@ import type { Locale } from '../../../electron/shared/content-types';
 
 /** Languages by their own names (no flags); the choice sets UI, content, direction and formats. */
 export function LanguageChoice() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { locales } = useKiosk();
   // While the list is open, each language's home is made ready in turn, so any choice shows at once.
   useLanguagePreload();
@@ -29,7 +29,7 @@ export function LanguageChoice() {
 
 /** One language: its name to choose it, and a speaker that says the name in that language. */
 function LanguageRow({ language: l }: { language: Locale }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { dispatch, state, procedures, procedureId } = useKiosk();
   const speech = useSpeech(l.code);
   const name = useRef<HTMLButtonElement>(null);

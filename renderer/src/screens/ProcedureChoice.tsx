@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { useKiosk } from '../kiosk-context';
 import { useCall } from '../hooks/useCall';
 import { proceduresInput } from '../preload-language';
 
 /** When the content has several procedures, the patient picks the one they came for. */
 export function ProcedureChoice() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { dispatch, locale } = useKiosk();
   const procedures = useCall('listProcedures', proceduresInput(locale.code));
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { narrationAttr } from '../narration';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
@@ -18,10 +18,10 @@ function teachingPlace(q: QuizQuestion, home: ProcedureHome, walkthrough: Walkth
 
 /** Check your understanding: one question at a time, kind feedback, a way back to the lesson. */
 export function QuizScreen({ quiz, home, walkthrough }: { quiz: Quiz; home: ProcedureHome; walkthrough: Walkthrough }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useUiText();
   const { state, dispatch } = useKiosk();
   const { index, answers, finished } = state.quiz;
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = new Intl.NumberFormat(language);
   const total = quiz.questions.length;
 
   if (finished) {

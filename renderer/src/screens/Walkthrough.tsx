@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { narrationAttr } from '../narration';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../hooks/useUiText';
 import { useKiosk } from '../kiosk-context';
 import { Icon } from '../components/Icon';
 import { ProvenanceNote } from '../components/ProvenanceNote';
@@ -11,12 +11,12 @@ import type { Walkthrough as WalkthroughData } from '../../../electron/shared/co
 
 /** The four illustrated steps: "Step 2 of 4", previous/next, swipe and arrow keys, then the quiz. */
 export function Walkthrough({ data, step }: { data: WalkthroughData; step: number }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useUiText();
   const { dispatch, locale } = useKiosk();
   const total = data.steps.length;
   const current = data.steps[step];
   const start = useRef<{ x: number; y: number } | null>(null);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = new Intl.NumberFormat(language);
 
   const move = (m: StepMove) => {
     const next = moveStep(step, m, total);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useKiosk } from '../../kiosk-context';
 import { callApi } from '../../api/client';
 import { AdminContext, directionOf, type AdminContextValue } from './admin-context';
@@ -16,6 +16,7 @@ import { UsageTab } from './UsageTab';
 import { BackupTab } from './BackupTab';
 import type { Locale } from '../../../../electron/shared/content-types';
 import { BASE_FONT } from '../../../../electron/shared/fonts';
+import '../../styles/staff.css';
 import '../../styles/admin.css';
 
 const tabs = ['content', 'matrix', 'illustrations', 'packs', 'versions', 'settings', 'audit', 'usage', 'backup'] as const;
@@ -23,7 +24,7 @@ type TabId = (typeof tabs)[number];
 
 /** Admin area: content editing and review, packs, versions, settings, audit, usage, backup. */
 export function AdminScreen() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { dispatch, procedureId: firstProcedure, locale } = useKiosk();
   const [tab, setTab] = useState<TabId>('content');
   const [procedureId, setProcedureId] = useState(firstProcedure);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { CsvExport, ListTable } from './admin-lists';
 import { formatTime, LoadState, useLoad } from './admin-shared';
 
@@ -7,7 +7,7 @@ const PAGE = 100;
 
 /** Who (which role) changed what and when, newest first, with a CSV export. */
 export function AuditTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [loaded] = useLoad('adminAuditLog', {});
   const [shown, setShown] = useState(PAGE);
   if (loaded.state !== 'ready') return <LoadState loaded={loaded} />;

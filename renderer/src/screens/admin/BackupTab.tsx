@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { useAction } from '../../forms/useAction';
 import { useAdmin } from './admin-context';
@@ -8,7 +8,7 @@ import { ActionNotes, formatBytes, formatTime, LoadState, useLoad } from './admi
 
 /** Back up the local database now, and restore one of the backups (a safety copy is kept first). */
 export function BackupTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { markRestartNeeded } = useAdmin();
   const [loaded, reload] = useLoad('adminListBackups', {});
   const action = useAction();

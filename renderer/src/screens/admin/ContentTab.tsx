@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useAdmin } from './admin-context';
 import { formatTime, LoadState, StatusBadge, useLoad } from './admin-shared';
 import { Field } from '../../forms/Field';
@@ -15,7 +15,7 @@ const statusFilters: StatusFilter[] = ['all', 'missing', 'draft', 'reviewed', 'a
 
 /** Every text of a procedure in one language, grouped by area, with an editor under the chosen row. */
 export function ContentTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedureId, languages } = useAdmin();
   const [localeCode, setLocaleCode] = useState('en');
   const [words, setWords] = useState('');

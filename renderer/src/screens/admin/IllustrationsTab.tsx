@@ -1,5 +1,5 @@
 import { MAX_PICTURE_BYTES } from '../../../../electron/shared/picture-limits';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { useAdmin } from './admin-context';
 import { ActionNotes, base64Of, imageTypeOf, LoadState, readAsDataUrl, useLoad } from './admin-shared';
@@ -11,7 +11,7 @@ const MAX_BYTES = MAX_PICTURE_BYTES;
 
 /** The home picture and the walkthrough pictures, each with "Replace". */
 export function IllustrationsTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedureId } = useAdmin();
   const input = procedureId ? { procedureId, locale: 'en' } : null;
   const [home, reloadHome] = useLoad('getProcedureHome', input);
@@ -50,7 +50,7 @@ export function IllustrationsTab() {
 }
 
 function PictureCard({ where, illustration, procedureId, onReplaced }: { where: string; illustration: Illustration; procedureId: string; onReplaced: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const action = useAction();
   const inputId = `picture-${illustration.id}`;
 

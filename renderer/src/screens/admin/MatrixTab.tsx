@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useAdmin } from './admin-context';
 import { LoadState, reviewStates, StatusBadge, useLoad } from './admin-shared';
 import { Field } from '../../forms/Field';
@@ -7,7 +7,7 @@ import { ProcedurePicker } from './ProcedurePicker';
 
 /** Every text by language in four states, with totals per language and a legend. */
 export function MatrixTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedureId, languages } = useAdmin();
   const [loaded] = useLoad('adminTranslationMatrix', procedureId ? { procedureId } : null);
   const [words, setWords] = useState('');

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { DoneNote, ErrorNote, formatTime } from './admin-shared';
 import { useAction } from '../../forms/useAction';
@@ -80,7 +80,7 @@ function useRecorder(onRecorded: (file: File) => void, onFailed: () => void) {
 
 /** Attach, play, replace and remove the recording for one text; shows when it is stale. */
 export function NarrationPanel({ id, item, procedureId, locale, dirty, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [file, setFile] = useState<File | null>(null);
   const [recordedBy, setRecordedBy] = useState('');
   const action = useAction();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { useAdmin } from './admin-context';
 import { ActionNotes, saveExport } from './admin-shared';
@@ -17,7 +17,7 @@ export function PacksTab() {
 }
 
 function ExportPack() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedures, procedureId, languages } = useAdmin();
   const [scope, setScope] = useState<'all' | 'one'>('all');
   const [oneProcedure, setOneProcedure] = useState(procedureId);
@@ -91,7 +91,7 @@ function ExportPack() {
 }
 
 function ImportPack() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { languages } = useAdmin();
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const action = useAction();

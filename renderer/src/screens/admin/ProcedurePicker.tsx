@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useAdmin } from './admin-context';
 import { Field } from '../../forms/Field';
 
 /** The procedure a tab works on; shared by every tab. */
 export function ProcedurePicker({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedures, procedureId, setProcedureId } = useAdmin();
   return (
     <Field id={id} label={t('admin.procedure')}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useLoad, LoadState } from './admin-shared';
 import { voiceFor } from '../../hooks/useSpeech';
 import { canSpeakLocale } from '../../../../electron/shared/speech';
@@ -10,7 +10,7 @@ import type { Locale } from '../../../../electron/shared/content-types';
  * computer's own voice for it, and, for a language nothing can speak, why.
  */
 export function ReadAloudSettings({ languages, allowed, onChange }: { languages: Locale[]; allowed: string[]; onChange: (codes: string[]) => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [info] = useLoad('getAppInfo', {});
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { SubmitForm } from '../../forms/SubmitForm';
@@ -25,7 +25,7 @@ export function SettingsTab() {
 }
 
 function SettingsEditor({ stored }: { stored: Settings }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { languages } = useAdmin();
   const { refreshSettings } = useKiosk();
   const form = useDraftForm(toDraft(stored), settingsFields);

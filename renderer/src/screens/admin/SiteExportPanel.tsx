@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { ActionNotes } from './admin-shared';
 import { Field } from '../../forms/Field';
@@ -12,7 +12,7 @@ import { useAction } from '../../forms/useAction';
  * folder dialog the browser cannot offer).
  */
 export function SiteExportPanel() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [outDir, setOutDir] = useState('');
   const action = useAction();
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { Markdown } from '../../components/Markdown';
 import { Icon } from '../../components/Icon';
@@ -32,7 +32,7 @@ interface Props {
 
 /** Edit one text with a live preview as patients see it, its reading level, review and revert. */
 export function TextEditor({ id, item, items, locale, procedureId, home, reviewer, setReviewer, onChange, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [draft, setDraft] = useState(item.text ?? '');
   const action = useAction();
   const { busy, error, done } = action;
@@ -135,7 +135,7 @@ export function TextEditor({ id, item, items, locale, procedureId, home, reviewe
 }
 
 function ReadingLevel({ text, locale, english }: { text: string; locale: string; english: string }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   if (!text.trim()) return null;
   if (locale === 'en') {
     const grade = Math.max(0, fleschKincaidGrade(text));
@@ -165,7 +165,7 @@ function ReadingLevel({ text, locale, english }: { text: string; locale: string;
 
 /** The text as patients see it: the same components and sizes as the patient screens. */
 function Preview({ item, draft, items, locale, home }: { item: AdminTextItem; draft: string; items: AdminTextItem[]; locale: Locale; home: ProcedureHome | null }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const kind = previewKindOf(item.key);
   const { info } = useKiosk();
   // Patient texts show the clinic's numbers, filled and isolated as the kiosk fills them; sheet

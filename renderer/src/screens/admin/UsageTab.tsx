@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useAdmin } from './admin-context';
 import { CsvExport } from './admin-lists';
 import { LoadState, useLoad } from './admin-shared';
@@ -19,7 +19,7 @@ interface Bar {
 
 /** Anonymous usage as plain bar charts: the bars are decoration, the numbers are written beside them. */
 export function UsageTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { procedureId, languages } = useAdmin();
   const [loaded] = useLoad('adminUsage', {});
   const input = procedureId ? { procedureId, locale: 'en' } : null;
@@ -62,7 +62,7 @@ export function UsageTab() {
 }
 
 function BarChart({ id, title, bars }: { id: string; title: string; bars: Bar[] }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const max = Math.max(1, ...bars.flatMap((b) => b.values.map((v) => v.value)));
   const empty = bars.every((b) => b.values.every((v) => v.value === 0));
   return (

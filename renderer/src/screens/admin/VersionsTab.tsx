@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { useAction } from '../../forms/useAction';
 import { ConfirmDialog, ListTable } from './admin-lists';
@@ -15,7 +15,7 @@ interface Version {
 
 /** Every saved version of the clinic's content, newest first, each one restorable. */
 export function VersionsTab() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [loaded, reload] = useLoad('adminListVersions', {});
   const [confirm, setConfirm] = useState<Version | null>(null);
   const action = useAction();

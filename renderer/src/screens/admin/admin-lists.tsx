@@ -1,6 +1,6 @@
 /** The admin tabs' lists: a table of items with an empty message, a confirm dialog, a CSV export and the language picker. */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../forms/Field';
 import { useAction } from '../../forms/useAction';
@@ -11,7 +11,7 @@ import { ActionNotes, saveExport, today } from './admin-shared';
  * header cells; with `actions` a last, visually hidden "Actions" column is added.
  */
 export function ListTable<T>({ caption, className = '', columns, items, empty, row, actions = false }: { caption: string; className?: string; columns: readonly string[]; items: readonly T[]; empty: string; row: (item: T) => ReactNode; actions?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   if (items.length === 0) return <p className="admin-empty">{empty}</p>;
   return (
     <div className="table-scroll">
@@ -39,7 +39,7 @@ export function ListTable<T>({ caption, className = '', columns, items, empty, r
 
 /** "Are you sure?" before an action that replaces the clinic's data: Cancel, or do it. */
 export function ConfirmDialog({ title, labelledBy, children, confirm, busy, onCancel, onConfirm }: { title: string; labelledBy: string; children: ReactNode; confirm: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <Dialog title={title} labelledBy={labelledBy} onClose={onCancel}>
       {children}
@@ -57,7 +57,7 @@ export function ConfirmDialog({ title, labelledBy, children, confirm, busy, onCa
 
 /** "Export CSV": saves `csv` as `<name>-<today>.csv` and says where it went. */
 export function CsvExport({ name, csv }: { name: string; csv: string }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const action = useAction();
   const exportCsv = () =>
     action.run(async () => {

@@ -1,6 +1,6 @@
 /** Small pieces every admin tab uses: loading with reload, messages, status badges, files, downloads. */
 import { useCallback, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { useCall, type Loaded } from '../../hooks/useCall';
@@ -18,7 +18,7 @@ export function useLoad<N extends CallName>(name: N, input: CallInput<N> | null)
 
 /** What a loading or failed section shows instead of its content. */
 export function LoadState({ loaded }: { loaded: Loaded<unknown> }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   if (loaded.state === 'error') return <ErrorNote message={errorText(loaded.error, t)} />;
   if (loaded.state === 'loading') return <p className="admin-loading">{t('admin.loading')}</p>;
   return null;
@@ -73,7 +73,7 @@ export function StatusIcon({ state }: { state: MatrixCell | 'ok' | 'error' }) {
 }
 
 export function StatusBadge({ state }: { state: MatrixCell }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <span className={`badge badge-${state}`} data-status={state}>
       <StatusIcon state={state} />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { SubmitForm } from '../../forms/SubmitForm';
@@ -10,10 +10,11 @@ import type { SheetDefaults } from '../../../../electron/shared/sheet-defaults';
 import { DischargeFields } from './discharge/DischargeFields';
 import { dischargeFields, emptyDraft, formIssues, toForm } from './discharge/discharge-draft';
 import { SheetPreview } from './discharge/SheetPreview';
+import '../../styles/staff.css';
 
 /** The nurse's discharge form, then the sheet's preview. Nothing typed is stored. */
 export function DischargeForm() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [defaults, setDefaults] = useState<SheetDefaults | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -26,7 +27,7 @@ export function DischargeForm() {
 }
 
 function DischargeEditor({ defaults }: { defaults: SheetDefaults }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { dispatch, locales, procedureId, state } = useKiosk();
   // The patient's chosen language is only a starting point, read when the form opens or is cleared.
   const fresh = () => emptyDraft(defaults, state.locale ?? locales[0]?.code ?? 'en');

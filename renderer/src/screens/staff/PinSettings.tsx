@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { callApi } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import '../../styles/staff.css';
 
 /** Only ASCII digits, at most 8: other characters (letters, full-width digits) are never sent. */
 export const digitsOnly = (text: string) => text.replace(/[^0-9]/g, '').slice(0, 8);
 
 /** Admins set the nurse and admin PINs here (the CLI does the same: npm run admin -- set-pin). */
 export function PinSettings({ onSaved }: { onSaved?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [role, setRole] = useState<'nurse' | 'admin'>('nurse');
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState('');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useKiosk } from '../../kiosk-context';
 import { useCall } from '../../hooks/useCall';
 import { callApi } from '../../api/client';
@@ -7,16 +7,17 @@ import { errorText } from '../../api/error-text';
 import { PinSettings } from './PinSettings';
 import { uiLanguages } from '../../i18n';
 import type { SignInLock, SignInPlace } from '../../../../electron/shared/staff';
+import '../../styles/staff.css';
 
 const placeKeys: Record<SignInPlace, string> = { kiosk: 'staff.placeKiosk', workstation: 'staff.placeWorkstation', web: 'staff.placeWeb' };
 
 /** Admins only: PINs shorter than 6 digits, and places with wrong PINs, each with an unlock button. */
 function AdminSignInNotices({ version, onChange }: { version: number; onChange: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useUiText();
   const status = useCall('getStaffStatus', {}, version);
   const [message, setMessage] = useState('');
   if (status.state !== 'ready') return null;
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   const unlock = async (lock: SignInLock) => {
     try {
       await callApi('adminUnlockSignIn', { place: lock.place });
@@ -47,7 +48,7 @@ function AdminSignInNotices({ version, onChange }: { version: number; onChange: 
 }
 
 export function StaffMenu() {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { state, dispatch, locales, locale } = useKiosk();
   const [version, setVersion] = useState(0);
   // Languages with staff strings; the choice lasts for this staff session and leaves the patient's language alone.

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../hooks/useUiText';
 import { useKiosk } from '../../kiosk-context';
 import { errorText } from '../../api/error-text';
 import { callApi } from '../../api/client';
 import type { StaffStatus } from '../../../../electron/shared/staff';
+import '../../styles/staff.css';
 
 /** On-screen PIN pad. The PIN is sent once and never kept. */
 export function StaffSignIn() {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useUiText();
   const { dispatch } = useKiosk();
   const [pin, setPin] = useState('');
   const [status, setStatus] = useState<StaffStatus | null>(null);
@@ -31,7 +32,7 @@ export function StaffSignIn() {
   };
 
   const noPin = status && !status.pinsSet.nurse && !status.pinsSet.admin;
-  const lockedTime = status?.lockedUntil ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(status.lockedUntil)) : null;
+  const lockedTime = status?.lockedUntil ? new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(status.lockedUntil)) : null;
   return (
     <section className="staff staff-signin">
       <h1>{t('staff.title')}</h1>

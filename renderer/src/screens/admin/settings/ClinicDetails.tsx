@@ -1,5 +1,5 @@
 /** The clinic's name, phone numbers and logo, as printed on sheets and shown to patients. */
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { TextField } from '../../../forms/DraftFields';
 import { describedBy, FieldError } from '../../../forms/Field';
 import { base64Of, imageTypeOf, readAsDataUrl } from '../admin-shared';
@@ -8,7 +8,7 @@ import { Group, type SettingsForm } from './SettingsParts';
 const MAX_LOGO_CHARS = 300_000;
 
 export function ClinicDetails({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   return (
     <Group title={t('admin.settings.clinic')}>
@@ -38,7 +38,7 @@ export function ClinicDetails({ form }: { form: SettingsForm }) {
 
 /** Choosing a logo file: a PNG, WebP or SVG image small enough to store with the settings. */
 function LogoInput({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const choose = async (file: File | undefined) => {
     form.markField('clinicLogo', '');
     if (!file) return;

@@ -1,5 +1,5 @@
 /** How the patient screens behave: idle reset, languages offered and their order, approved content only, kiosk mode. */
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { moveLocale, patientLocales } from '../../../../../electron/shared/locale-order';
 import type { Locale } from '../../../../../electron/shared/content-types';
 import { TextField } from '../../../forms/DraftFields';
@@ -9,7 +9,7 @@ import { Group, SwitchSetting, type SettingsForm } from './SettingsParts';
 
 
 export function KioskBehaviour({ form, languages }: { form: SettingsForm; languages: readonly Locale[] }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   return (
     <Group title={t('admin.settings.screens')}>
@@ -45,7 +45,7 @@ export function KioskBehaviour({ form, languages }: { form: SettingsForm; langua
 
 /** The order of the language screen: every language in the content, moved up or down. */
 function LocaleOrder({ form, languages }: { form: SettingsForm; languages: readonly Locale[] }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   // Every language in the content, in the order the language screen will show them.
   const ordered = patientLocales(languages, { enabledLocales: [], localeOrder: draft.localeOrder });

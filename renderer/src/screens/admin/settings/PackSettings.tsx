@@ -1,12 +1,12 @@
 /** Content packs: unsigned packs allowed or not, the watched folder, and the keys whose signed packs are trusted. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { TextField } from '../../../forms/DraftFields';
 import { Field, FieldError } from '../../../forms/Field';
 import { Group, SwitchSetting, type SettingsForm } from './SettingsParts';
 
 export function PackSettings({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <Group title={t('admin.settings.packs')}>
       <SwitchSetting form={form} name="allowUnsignedPacks" label={t('admin.settings.allowUnsigned')} hint={t('admin.settings.allowUnsignedHint')} />
@@ -17,7 +17,7 @@ export function PackSettings({ form }: { form: SettingsForm }) {
 }
 
 function TrustedKeys({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   return (
     <div className={`trusted-keys wide${errors.trustedKeys ? ' has-error' : ''}`}>
@@ -46,7 +46,7 @@ function TrustedKeys({ form }: { form: SettingsForm }) {
 
 /** A new trusted key: a name and a PEM public key, checked before it joins the list. */
 function AddKey({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const [newKey, setNewKey] = useState({ id: '', publicKeyPem: '' });
   const [keyError, setKeyError] = useState('');
   const keys = form.draft.trustedKeys;

@@ -1,6 +1,6 @@
 /** The paper size and the printer sheets go to, with a list of the printers this computer knows. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { callApi } from '../../../api/client';
 import { errorText } from '../../../api/error-text';
 import { ChoiceField, TextField } from '../../../forms/DraftFields';
@@ -8,7 +8,7 @@ import { paperOptions } from '../../../forms/unit-choices';
 import { Group, type SettingsForm } from './SettingsParts';
 
 export function PrintingSettings({ form, onError }: { form: SettingsForm; onError: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set } = form;
   const [printers, setPrinters] = useState<{ name: string; isDefault: boolean }[] | null>(null);
   const findPrinters = async () => {
@@ -50,7 +50,7 @@ export function PrintingSettings({ form, onError }: { form: SettingsForm; onErro
 
 /** Where the take-home site is published; sheets and the kiosk show a QR code to it. */
 export function TakeHomeSettings({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <Group title={t('admin.site.title')} intro={t('admin.site.intro')}>
       <TextField form={form} name="siteBaseUrl" label={t('admin.site.baseUrl')} hint={t('admin.site.baseUrlHint')} type="url" autoComplete="off" maxLength={300} spellCheck={false} inputMode="url" />

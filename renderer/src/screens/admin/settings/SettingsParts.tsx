@@ -1,6 +1,6 @@
 /** The building blocks of the Settings form: a titled group and a switch with its hint. */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { settingsNeedingRestart } from '../../../../../electron/shared/settings-schema';
 import type { DraftForm } from '../../../forms/useDraftForm';
 import type { SettingsDraft } from './settings-draft';
@@ -21,7 +21,7 @@ type Switch = { [K in keyof SettingsDraft]: SettingsDraft[K] extends boolean ? K
 
 /** An on/off setting; one the kiosk reads only at start says so next to it. */
 export function SwitchSetting({ form, name, label, hint }: { form: SettingsForm; name: Switch; label: string; hint: string }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const restart = (settingsNeedingRestart as readonly string[]).includes(name);
   return (
     <div className="check-field">

@@ -1,12 +1,12 @@
 /** The discharge sheet's defaults the nurse starts from (empty means "ask every time"), and the units. */
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { sheetLimits } from '../../../../../electron/shared/discharge-form';
 import { ChoiceField, ChoiceSelect, TextField } from '../../../forms/DraftFields';
 import { massUnitOptions, temperatureUnitOptions } from '../../../forms/unit-choices';
 import { Group, type SettingsForm } from './SettingsParts';
 
 export function SheetDefaultsSettings({ form }: { form: SettingsForm }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const L = sheetLimits;
   const ask = t('admin.settings.askHint');
   return (

@@ -1,5 +1,5 @@
 /** The discharge form's inputs, in the order a nurse fills them in. */
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import type { Locale } from '../../../../../electron/shared/content-types';
 import { sheetLimits } from '../../../../../electron/shared/discharge-form';
 import { ChoiceField, ChoiceSelect, TextField } from '../../../forms/DraftFields';
@@ -34,7 +34,7 @@ function LocaleOptions({ locales }: { locales: readonly Locale[] }) {
 }
 
 function PatientAndProcedure({ form, locales }: Part & { locales: readonly Locale[] }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   return (
     <>
@@ -59,7 +59,7 @@ function PatientAndProcedure({ form, locales }: Part & { locales: readonly Local
 
 /** Brace, lifting, driving, showering and blood thinners: what the patient must not do, and for how long. */
 function Restrictions({ form }: Part) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set } = form;
   const L = sheetLimits;
   return (
@@ -84,7 +84,7 @@ function Restrictions({ form }: Part) {
 
 /** The follow-up visit, when to call about a fever, and the numbers to call. */
 function FollowUpAndContacts({ form }: Part) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   return (
     <>
       <TextField form={form} name="followUpDate" label={t('form.followUpDate')} type="date" />
@@ -103,7 +103,7 @@ function FollowUpAndContacts({ form }: Part) {
 
 /** Free-text notes (with how much room is left) and how the sheet prints. */
 function NotesAndPrint({ form }: Part) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { draft, set, errors } = form;
   const notes = (key: 'painNotes' | 'nurseNotes', label: string, rows: number) => (
     <Field id={`f-${key}`} label={label} error={errors[key]} hint={t('form.characters', { count: draft[key].length, max: sheetLimits[key].max })}>

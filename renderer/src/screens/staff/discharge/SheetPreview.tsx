@@ -1,6 +1,6 @@
 /** The sheet as it will print, with Print, Save as PDF, card only, change the answers, and cancel. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUiText } from '../../../hooks/useUiText';
 import { callApi } from '../../../api/client';
 import { errorText } from '../../../api/error-text';
 import { SheetView } from '../../../components/SheetView';
@@ -8,9 +8,10 @@ import { useKiosk } from '../../../kiosk-context';
 import type { DischargeSheet } from '../../../../../electron/shared/content-types';
 import type { DischargeForm } from '../../../../../electron/shared/discharge-form';
 import { printedPages } from '../../../../../electron/shared/printing';
+import '../../../styles/sheet.css';
 
 export function SheetPreview({ sheet, form, onEdit, onPrinted, onCancel }: { sheet: DischargeSheet; form: DischargeForm; onEdit: () => void; onPrinted: (message: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useUiText();
   const { info } = useKiosk();
   const [cardOnly, setCardOnly] = useState(false);
   const [problem, setProblem] = useState('');
