@@ -66,11 +66,6 @@ export function shownUiLanguage(): string {
   return shownLanguage;
 }
 
-/** i18next, once loaded (SheetView.tsx and QrCode.tsx read it after their languages' strings are in). */
-export function loadedI18next(): UiModule['default'] | undefined {
-  return ui?.default;
-}
-
 const keyAsText = ((key: string) => key) as unknown as TFunction;
 const translators = new Map<string, TFunction>();
 

@@ -51,7 +51,7 @@ export function figure(id: string, name: string, value: number, unit: string, bu
 }
 
 /** The groups of figures, for --only, in the order the bench runs them. */
-export const benchGroups = ['bundle', 'build', 'content', 'import', 'responses', 'startup', 'cold', 'walkthrough', 'language', 'soak', 'pdf', 'speech', 'load'] as const;
+export const benchGroups = ['bundle', 'build', 'content', 'import', 'responses', 'startup', 'cold', 'walkthrough', 'language', 'pdf', 'soak', 'speech', 'load'] as const;
 export type BenchGroup = (typeof benchGroups)[number];
 
 /** What `npm run bench -- --out FILE` writes (test/bench/results.json is the committed run). */
