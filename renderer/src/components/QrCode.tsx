@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { create } from 'qrcode';
-import i18next from 'i18next';
+import { translateIn } from '../ui-strings';
 import '../styles/sheet.css';
 
 /** The QR symbol as one SVG path: dark modules merged into runs per row, with the 4-module quiet zone. */
@@ -40,7 +40,7 @@ export function QrCode({ url, label, className }: { url: string; label: string; 
  * and for a bilingual sheet the second language's address.
  */
 export function TakeHomeCode({ url, locale, direction, className, other }: { url: string; locale: string; direction: 'ltr' | 'rtl'; className?: string; other?: { language: string; url: string } }) {
-  const t = i18next.getFixedT(locale);
+  const t = translateIn(locale);
   return (
     <figure className={`take-home${className ? ` ${className}` : ''}`} lang={locale} dir={direction}>
       <QrCode url={url} label={t('takeHome.qrLabel', { url })} />

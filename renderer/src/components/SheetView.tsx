@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useUiText } from '../hooks/useUiText';
-import i18next from 'i18next';
+import { translateIn } from '../ui-strings';
 import type { DischargeSheet, SheetBlock } from '../../../electron/shared/content-types';
 import { inLanguage } from '../styles/fonts';
 import { useLocalesLoaded } from '../hooks/useLocaleReady';
@@ -39,7 +39,7 @@ function Section({ block, index, second }: { block: SheetBlock; index: number; s
 /** The wallet-size red-flags card: credit-card size with cut marks. */
 function WalletCard({ sheet, caregiver }: { sheet: DischargeSheet; caregiver?: boolean }) {
   const block = sheet.primary;
-  const t = i18next.getFixedT(block.locale.code);
+  const t = translateIn(block.locale.code);
   return (
     <div className="wallet-card" {...inLanguage(block.locale)}>
       <div className="card-body">
@@ -92,7 +92,7 @@ function usePrintPage(paper: DischargeSheet['paper']) {
 /** The discharge sheet exactly as it prints: the preview is the print. */
 export function SheetView({ sheet, cardOnly = false }: { sheet: DischargeSheet; cardOnly?: boolean }) {
   const { primary, second } = sheet;
-  const t = i18next.getFixedT(primary.locale.code);
+  const t = translateIn(primary.locale.code);
   const { t: staffT } = useUiText();
   const count = Math.max(primary.sections.length, second?.sections.length ?? 0);
   usePrintPage(sheet.paper);
