@@ -4,9 +4,14 @@
  */
 import { test } from '@playwright/test';
 
-/** Skips the running test (or, from a beforeEach, each test) when `reason` is not null. */
+/** Prints why the running test is skipped, next to its title in the run's output; returns the reason. */
+function printedReason(reason: string): string {
+  console.log(`skipped: ${test.info().titlePath.slice(1).join(' › ')}: ${reason}`);
+  return reason;
+}
+
+/** Skips the running test (or, from a beforeEach, each test) when `reason` is not null, printing the reason. */
 export function skipBecause(reason: string | null): void {
   if (reason === null) return;
-  console.log(`skipped: ${test.info().titlePath.slice(1).join(' › ')}: ${reason}`);
-  test.skip(true, reason);
+  test.skip(true, printedReason(reason));
 }
