@@ -8,6 +8,7 @@ import './styles/kiosk.css';
 // The staff screens' and the printed sheet's styles load with their code (styles/staff.css, styles/sheet.css).
 import { App } from './App';
 import { holdUiStringsUntil } from './ui-strings';
+import { afterPaintWhenIdle } from './after-paint';
 
 const PrintJobView = lazy(() => import('./screens/staff/PrintJobView').then((m) => ({ default: m.PrintJobView })));
 
@@ -18,14 +19,7 @@ const isPrintJob = window.location.hash === '#print-job';
 const FIRST_PAINT_WAIT_MAX_MS = 1000;
 
 /** After the next painted frame, once the page is idle (or FIRST_PAINT_WAIT_MAX_MS at most, for a page that paints nothing). */
-const afterFirstPaint = () =>
-  new Promise<void>((done) => {
-    setTimeout(done, FIRST_PAINT_WAIT_MAX_MS);
-    requestAnimationFrame(() => {
-      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => done(), { timeout: 300 });
-      else setTimeout(done, 50);
-    });
-  });
+const afterFirstPaint = () => Promise.race([afterPaintWhenIdle(300), new Promise<void>((done) => setTimeout(done, FIRST_PAINT_WAIT_MAX_MS))]);
 
 // React mounts once the first screen's answers are in (boot-calls.ts), so its first render is
 // that screen; at once (flushSync), not in a task of its own: the page has nothing else to do.

@@ -9,6 +9,7 @@
 import { prefetchCall } from './api/call-cache';
 import { loadLocale } from './hooks/useLocaleReady';
 import { translateIn } from './ui-strings';
+import { afterPaintWhenIdle } from './after-paint';
 import { fontStack } from '../../electron/shared/fonts';
 import type { CallInput } from '../../electron/shared/contract';
 import type { Locale, ProcedureHome } from '../../electron/shared/content-types';
@@ -79,15 +80,6 @@ export function preloadLanguage(locale: Preloadable, procedureId: string): Promi
   return preloadData(locale, procedureId).then((home) => (home ? loadGlyphs(locale, home) : undefined));
 }
 
-/** After the next painted frame, once the page has nothing else to do (or after `timeout` ms). */
-const idle = (timeout: number): Promise<void> =>
-  new Promise((done) =>
-    requestAnimationFrame(() => {
-      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => done(), { timeout });
-      else window.setTimeout(done, 50);
-    }),
-  );
-
 /**
  * Preloads every language, one after another when the page is idle, while the attract screen
  * waits for a patient or the language list is open, so whichever language a patient picks
@@ -99,17 +91,17 @@ export async function preloadLanguages<L extends Preloadable>(locales: readonly 
   // Strings and homes first (small), then the glyphs (the large part, font files).
   const homes: (ProcedureHome | null)[] = [];
   for (const locale of locales) {
-    await idle(500);
+    await afterPaintWhenIdle(500);
     if (isStopped()) return;
     homes.push(await preloadData(locale, procedureId).catch(() => null));
   }
   for (const [i, locale] of locales.entries()) {
     const home = homes[i];
     if (!home) continue;
-    await idle(500);
+    await afterPaintWhenIdle(500);
     if (isStopped()) return;
     await loadGlyphs(locale, home);
-    await idle(500);
+    await afterPaintWhenIdle(500);
     if (isStopped()) return;
     warm(locale, home);
   }
