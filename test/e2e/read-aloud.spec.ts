@@ -307,6 +307,9 @@ test('changing screen, changing language and the idle reset each stop reading; r
   await page.getByRole('button', { name: uiText(en.code, 'toolbar.language') }).click();
   await stopped();
   await page.locator(`#language-${other.code}`).click();
+  // The home shows in the new language once its strings are in (until then, in the one before):
+  // Listen reads what is on screen, and a change of language stops it.
+  await expect(page.locator('html')).toHaveAttribute('lang', other.code);
   await expect(page.locator('[data-feature="walkthrough"]')).toBeVisible();
 
   await reading();
