@@ -9,12 +9,15 @@ import './styles/kiosk.css';
 import { App } from './App';
 import { holdUiStringsUntil } from './ui-strings';
 import { afterPaintWhenIdle } from './after-paint';
+import { alwaysPrinting, followPrinting } from './print-mode';
 
 const PrintJobView = lazy(() => import('./screens/staff/PrintJobView').then((m) => ({ default: m.PrintJobView })));
 
 const root = document.getElementById('root');
 // A hidden Electron print window loads #print-job; everything else is the kiosk.
 const isPrintJob = window.location.hash === '#print-job';
+if (isPrintJob) alwaysPrinting();
+else followPrinting();
 /** Longest the UI strings wait for the first screen's paint and an idle moment after it. */
 const FIRST_PAINT_WAIT_MAX_MS = 1000;
 

@@ -16,6 +16,8 @@ import react from '@vitejs/plugin-react';
 import { contentTexts, uiText } from '../e2e/kiosk-pages';
 import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn, type FormValues } from '../e2e/staff-pages';
 import { pdfPrintOptions } from '../fixtures/pdf';
+import { pdfOptions } from '../../electron/main/printing';
+import type { DischargeSheet } from '../../electron/shared/content-types';
 import { figure, median, percentile, round, summary, tempDir, type Figure, type KioskServer } from './lib';
 
 export const CPU_SLOWDOWN = 4;
@@ -396,6 +398,104 @@ async function sheetMainThread(page: Page, n: number, print: () => Promise<unkno
   return { task: per('task'), style: per('style'), layout: per('layout') };
 }
 
+const onePage = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One line</title></head><body><p>One line of text.</p></body></html>';
+
+type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
+
+/** page.pdf options for what the desktop app saves (electron/main/printing.ts pdfOptions: the paper's size and margins, tagged). */
+function desktopPdfOptions(paper: 'A4' | 'Letter'): PdfOptions {
+  const o = pdfOptions(paper);
+  const inch = (n: number | undefined) => `${n ?? 0}in`;
+  return {
+    width: inch(o.pageSize && typeof o.pageSize === 'object' ? o.pageSize.width : undefined),
+    height: inch(o.pageSize && typeof o.pageSize === 'object' ? o.pageSize.height : undefined),
+    margin: { top: inch(o.margins?.top), right: inch(o.margins?.right), bottom: inch(o.margins?.bottom), left: inch(o.margins?.left) },
+    printBackground: o.printBackground,
+    landscape: o.landscape,
+    preferCSSPageSize: o.preferCSSPageSize,
+    tagged: o.generateTaggedPDF,
+  };
+}
+
+interface PairedPrints {
+  ratios: number[];
+  sheet: number[];
+  floor: number[];
+  /** The first of each sheet triple alone, before taking the fastest. */
+  single: number[];
+  cpu: { sheet: number; floor: number };
+  sheetBytes: number;
+  floorBytes: number;
+}
+
+/**
+ * Sheet and floor printed in pairs, interleaved with the order swapped every pair (so a slow
+ * moment on the shared machine lands on both sides), each side the fastest of `tries`
+ * back-to-back prints; the CPU time of every Chromium process is summed per side.
+ */
+async function pairedPrints(browser: Browser, sheetPage: Page, floorPage: Page, options: PdfOptions, rounds: number, warmUps: number, tries: number): Promise<PairedPrints> {
+  const out: PairedPrints = { ratios: [], sheet: [], floor: [], single: [], cpu: { sheet: 0, floor: 0 }, sheetBytes: 0, floorBytes: 0 };
+  const system = await browser.newBrowserCDPSession();
+  // CPU time of every Chromium process (browser, renderers, GPU…), which waiting for the shared CPU does not inflate.
+  const cpuSeconds = async () => ((await system.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] }).processInfo.reduce((n, p) => n + p.cpuTime, 0);
+  const once = async (p: Page) => {
+    const t = performance.now();
+    const bytes = (await p.pdf(options)).length;
+    return { ms: performance.now() - t, bytes };
+  };
+  const time = async (p: Page) => {
+    const runs = [];
+    const cpu0 = await cpuSeconds();
+    for (let i = 0; i < tries; i++) runs.push(await once(p));
+    out.cpu[p === sheetPage ? 'sheet' : 'floor'] += (await cpuSeconds()) - cpu0;
+    if (p === sheetPage) out.single.push(runs[0]!.ms);
+    return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  };
+  try {
+    // Warm-up, discarded: fonts, layout, the PDF backend.
+    for (let i = 0; i < warmUps; i++) {
+      await time(sheetPage);
+      await time(floorPage);
+    }
+    out.single.length = 0;
+    out.cpu.sheet = out.cpu.floor = 0;
+    for (let i = 0; i < rounds; i++) {
+      const pair = i % 2 === 0 ? [await time(sheetPage), await time(floorPage)] : [await time(floorPage), await time(sheetPage)].reverse();
+      const [s, f] = pair as [{ ms: number; bytes: number }, { ms: number; bytes: number }];
+      out.sheet.push(s.ms);
+      out.floor.push(f.ms);
+      out.ratios.push(s.ms / f.ms);
+      out.sheetBytes = s.bytes;
+      out.floorBytes = f.bytes;
+    }
+  } finally {
+    await system.detach();
+  }
+  return out;
+}
+
+const spreadOf = (xs: number[]) => ({ p10: round(percentile(xs, 10)), p50: round(percentile(xs, 50)), p90: round(percentile(xs, 90)) });
+
+function pairedDetail(m: PairedPrints, how: string, floor: string, rounds: number) {
+  return {
+    how,
+    floor,
+    runs: rounds,
+    ratio: spreadOf(m.ratios),
+    ratioOfMedians: round(median(m.sheet) / median(m.floor)),
+    sheetMsSinglePrint: { ...summary(m.single), note: 'the first of each sheet triple alone, before taking the fastest' },
+    sheetMs: { ...summary(m.sheet), ...spreadOf(m.sheet) },
+    floorMs: { ...summary(m.floor), ...spreadOf(m.floor) },
+    sheetBytes: m.sheetBytes,
+    floorBytes: m.floorBytes,
+  };
+}
+
+/**
+ * Figure 5, both ways the kiosk prints the sheet: web mode's Print button prints the preview page
+ * (the browser prints it from screen media, as window.print does); the desktop app's Print and Save
+ * as PDF print its hidden print window (#print-job) with printToPDF's own options (tagged PDF).
+ */
 export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20, warmUps = 3, tries = 3): Promise<Figure[]> {
   setPin(kiosk.dataDir, 'nurse', '246810');
   const { context, page } = await newPage(browser, 'none');
@@ -405,90 +505,68 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20
     await signIn(page, '246810');
     await page.getByRole('button', { name: uiText('en', 'staff.discharge') }).click();
     await fillDischargeForm(page, sheetForm);
+    const built = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/buildDischargeSheet');
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+    const answer = (await (await built).json()) as { ok: boolean; value: DischargeSheet };
+    if (!answer.ok) throw new Error('buildDischargeSheet failed');
     await page.locator('.sheet').waitFor();
     await page.evaluate(() => document.fonts.ready);
-    await page.emulateMedia({ media: 'print' });
-
     const floorPage = await context.newPage();
-    await floorPage.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One line</title></head><body><p>One line of text.</p></body></html>');
-    await floorPage.emulateMedia({ media: 'print' });
+    await floorPage.setContent(onePage);
 
-    const options = pdfPrintOptions;
-    const sheet: number[] = [];
-    const floor: number[] = [];
-    const ratios: number[] = [];
-    let sheetBytes = 0;
-    let floorBytes = 0;
-    const single: number[] = [];
-    const once = async (p: Page) => {
-      const t = performance.now();
-      const bytes = (await p.pdf(options)).length;
-      return { ms: performance.now() - t, bytes };
-    };
-    // CPU time of every Chromium process (browser, renderers, GPU…), which waiting for the shared CPU does not inflate.
-    const system = await browser.newBrowserCDPSession();
-    const cpuSeconds = async () => ((await system.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] }).processInfo.reduce((n, p) => n + p.cpuTime, 0);
-    const cpu = { sheet: 0, floor: 0 };
-    /** The fastest of `tries` back-to-back prints: other work on the shared CPU only ever adds time. */
-    const time = async (p: Page) => {
-      const runs = [];
-      const cpu0 = await cpuSeconds();
-      for (let i = 0; i < tries; i++) runs.push(await once(p));
-      cpu[p === page ? 'sheet' : 'floor'] += (await cpuSeconds()) - cpu0;
-      if (p === page) single.push(runs[0]!.ms);
-      return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-    };
-    // Warm-up, discarded: fonts, layout, the PDF backend.
-    for (let i = 0; i < warmUps; i++) {
-      await time(page);
-      await time(floorPage);
-    }
-    single.length = 0;
-    cpu.sheet = cpu.floor = 0;
-    for (let i = 0; i < rounds; i++) {
-      // Interleaved, and the order swapped every round (sheet-floor, floor-sheet), so a slow
-      // moment on the shared machine lands on both sides of a pair.
-      const pair = i % 2 === 0 ? [await time(page), await time(floorPage)] : [await time(floorPage), await time(page)].reverse();
-      const [s, f] = pair as [{ ms: number; bytes: number }, { ms: number; bytes: number }];
-      sheet.push(s.ms);
-      floor.push(f.ms);
-      ratios.push(s.ms / f.ms);
-      sheetBytes = s.bytes;
-      floorBytes = f.bytes;
-    }
-    await system.detach();
-    const breakdown = await sheetMainThread(page, rounds, () => page.pdf(options));
-    const spread = (xs: number[]) => ({ p10: round(percentile(xs, 10)), p50: round(percentile(xs, 50)), p90: round(percentile(xs, 90)) });
-    const detail = {
-      how: `page.pdf({ preferCSSPageSize, printBackground }) of the discharge sheet preview (English, A4, wallet card included; filled like test/e2e/discharge-sheet.spec.ts) in print media and of the floor page, ${warmUps} warm-up pairs discarded, then ${rounds} pairs, interleaved with the order swapped every pair; each side of a pair is the fastest of ${tries} back-to-back prints (${rounds * tries * 2} timed prints in all); the figure is the median of the ${rounds} per-pair ratios (sheet time / floor time of the same pair), with their p10-p90 spread`,
-      floor: 'page.pdf of a one-line HTML page, same options, same browser',
-      runs: rounds,
-      ratio: spread(ratios),
-      ratioOfMedians: round(median(sheet) / median(floor)),
-      sheetMsSinglePrint: { ...summary(single), note: 'the first of each sheet triple alone, before taking the fastest' },
-      sheetMs: { ...summary(sheet), ...spread(sheet) },
-      floorMs: { ...summary(floor), ...spread(floor) },
-      sheetBytes,
-      floorBytes,
+    // The desktop print window: the same sheet, handed over as electron/preload/print.ts does (window.printJob).
+    const job = await context.newPage();
+    await job.addInitScript((printJob) => {
+      const ready = new Promise<void>((done) => Object.assign(window, { printJob: Object.freeze({ get: async () => printJob, ready: () => done() }) }));
+      Object.assign(window, { printReady: ready });
+    }, { sheet: answer.value, cardOnly: false });
+    await job.goto(new URL('/#print-job', kiosk.url).href);
+    await job.evaluate(() => (window as unknown as { printReady: Promise<void> }).printReady);
+
+    const web = await pairedPrints(browser, page, floorPage, pdfPrintOptions, rounds, warmUps, tries);
+    const desktopOptions = desktopPdfOptions(answer.value.paper);
+    const desktop = await pairedPrints(browser, job, floorPage, desktopOptions, rounds, warmUps, tries);
+    const breakdown = await sheetMainThread(page, rounds, () => page.pdf(pdfPrintOptions));
+
+    const pairing = `${warmUps} warm-up pairs discarded, then ${rounds} pairs, interleaved with the order swapped every pair; each side of a pair is the fastest of ${tries} back-to-back prints (${rounds * tries * 2} timed prints in all); the figure is the median of the ${rounds} per-pair ratios (sheet time / floor time of the same pair), with their p10-p90 spread`;
+    const sheetIs = 'the discharge sheet (English, A4, wallet card included; filled like test/e2e/discharge-sheet.spec.ts)';
+    const webDetail = {
+      ...pairedDetail(web, `page.pdf({ preferCSSPageSize, printBackground }) of ${sheetIs} on the preview screen, from screen media as the Print button's window.print() prints it (beforeprint puts the page in print mode, renderer/src/print-mode.ts), and of the floor page; ${pairing}`, 'page.pdf of a one-line HTML page, same options, same browser', rounds),
       sheetMainThreadMsPerPrint: {
         ...breakdown,
-        note: `the sheet page's renderer main thread per print (CDP Performance.getMetrics TaskDuration, RecalcStyleDuration, LayoutDuration), over ${rounds} more sheet prints after the timed ones, so the instrumentation is not in the figure: a print restyles and lays the page out at the paper's width and back`,
+        note: `the preview page's renderer main thread per print (CDP Performance.getMetrics TaskDuration, RecalcStyleDuration, LayoutDuration), over ${rounds} more prints after the timed ones, so the instrumentation is not in the figure: a print restyles and lays the page out at the paper's size and back`,
       },
     };
+    const desktopDetail = pairedDetail(
+      desktop,
+      `page.pdf of ${sheetIs} in the desktop app's print window (index.html#print-job, its job handed over as electron/preload/print.ts does), with the options electron/main/printing.ts gives printToPDF (${JSON.stringify(desktopOptions)}), and of the floor page with the same options; ${pairing}`,
+      'page.pdf of a one-line HTML page, the same printToPDF options (tagged PDF, A4, the sheet\'s margins), same browser',
+      rounds,
+    );
     return [
-      figure('pdf.ratio', `Discharge sheet PDF (ratio to one-line page), median of ${rounds} pairs`, median(ratios), 'x floor', { kind: 'max', limit: 2 }, detail, {
+      figure('pdf.ratio', `Discharge sheet PDF, web mode's print of the preview (ratio to one-line page), median of ${rounds} pairs`, median(web.ratios), 'x floor', { kind: 'max', limit: 2 }, webDetail, {
         runs: rounds,
-        floor: { value: median(floor), unit: 'ms', what: detail.floor },
-        spread: { p10: percentile(ratios, 10), p90: percentile(ratios, 90) },
+        floor: { value: median(web.floor), unit: 'ms', what: webDetail.floor },
+        spread: { p10: percentile(web.ratios, 10), p90: percentile(web.ratios, 90) },
       }),
-      figure('pdf.cpuRatio', 'Discharge sheet PDF, CPU time (ratio to one-line page)', cpu.sheet / cpu.floor, 'x floor', null, { sheetCpuSeconds: round(cpu.sheet), floorCpuSeconds: round(cpu.floor) }, {
+      figure('pdf.desktopRatio', `Discharge sheet PDF, desktop print window, tagged (ratio to one-line page), median of ${rounds} pairs`, median(desktop.ratios), 'x floor', { kind: 'max', limit: 2 }, desktopDetail, {
+        runs: rounds,
+        floor: { value: median(desktop.floor), unit: 'ms', what: desktopDetail.floor },
+        spread: { p10: percentile(desktop.ratios, 10), p90: percentile(desktop.ratios, 90) },
+      }),
+      figure('pdf.cpuRatio', 'Discharge sheet PDF, web mode, CPU time (ratio to one-line page)', web.cpu.sheet / web.cpu.floor, 'x floor', null, { sheetCpuSeconds: round(web.cpu.sheet), floorCpuSeconds: round(web.cpu.floor) }, {
         runs: rounds * tries,
         how: `the same ${rounds * tries} sheet prints and ${rounds * tries} floor prints as pdf.ratio; CPU time of all Chromium processes (CDP SystemInfo.getProcessInfo cpuTime, 10 ms ticks, summed over every process) during the sheet prints over that during the floor prints. Waiting for a busy shared CPU does not count, so it moves less with the machine's load than the wall-time ratio`,
-        floor: { value: (cpu.floor / (rounds * tries)) * 1000, unit: 'ms CPU', what: 'CPU time per print of the one-line page' },
+        floor: { value: (web.cpu.floor / (rounds * tries)) * 1000, unit: 'ms CPU', what: 'CPU time per print of the one-line page' },
       }),
-      figure('pdf.ratioP90', 'Discharge sheet PDF ratio, p90 of the pairs', percentile(ratios, 90), 'x floor', null, { how: 'see pdf.ratio; p10 is in its detail' }, { runs: rounds }),
-      figure('pdf.ms', 'Discharge sheet PDF', median(sheet), 'ms', null, {}, { runs: rounds, how: `median over the ${rounds} pairs of the sheet's fastest of ${tries}`, spread: { p10: percentile(sheet, 10), p90: percentile(sheet, 90) } }),
+      figure('pdf.desktopCpuRatio', 'Discharge sheet PDF, desktop print window, CPU time (ratio to one-line page)', desktop.cpu.sheet / desktop.cpu.floor, 'x floor', null, { sheetCpuSeconds: round(desktop.cpu.sheet), floorCpuSeconds: round(desktop.cpu.floor) }, {
+        runs: rounds * tries,
+        how: `as pdf.cpuRatio, for the prints of pdf.desktopRatio`,
+        floor: { value: (desktop.cpu.floor / (rounds * tries)) * 1000, unit: 'ms CPU', what: 'CPU time per print of the one-line page, desktop options' },
+      }),
+      figure('pdf.ratioP90', 'Discharge sheet PDF, web mode, ratio p90 of the pairs', percentile(web.ratios, 90), 'x floor', null, { how: 'see pdf.ratio; p10 is in its detail' }, { runs: rounds }),
+      figure('pdf.ms', 'Discharge sheet PDF, web mode', median(web.sheet), 'ms', null, {}, { runs: rounds, how: `median over the ${rounds} pairs of the sheet's fastest of ${tries}`, spread: { p10: percentile(web.sheet, 10), p90: percentile(web.sheet, 90) } }),
+      figure('pdf.desktopMs', 'Discharge sheet PDF, desktop print window', median(desktop.sheet), 'ms', null, {}, { runs: rounds, how: `median over the ${rounds} pairs of the sheet's fastest of ${tries}`, spread: { p10: percentile(desktop.sheet, 10), p90: percentile(desktop.sheet, 90) } }),
     ];
   } finally {
     await context.close();

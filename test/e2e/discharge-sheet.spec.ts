@@ -2,7 +2,7 @@ import { test, expect } from './kiosk-fixture';
 import { uiText } from './kiosk-pages';
 import { fillDischargeForm, openDischargeFormAsNurse, openStaffSignIn, sampleForm, setPin, signIn } from './staff-pages';
 import { filesContaining } from '../fixtures/data-folder';
-import { pdfFonts, pdfInfo, pdfPageCount, pdfPageText, pdfText, pdfTokens, savePagePdf, squashPdfText } from '../fixtures/pdf';
+import { pdfFonts, pdfImageCount, pdfInfo, pdfPageCount, pdfPageText, pdfText, pdfTokens, savePagePdf, squashPdfText } from '../fixtures/pdf';
 
 const base = sampleForm;
 
@@ -83,6 +83,31 @@ test('an English A4 sheet fits on two pages; the wallet card is credit-card size
   expect(Math.round(card!.width)).toBe(Math.round((85.6 / 25.4) * 96));
   expect(Math.round(card!.height)).toBe(Math.round((53.98 / 25.4) * 96));
   await expect(page.locator('.wallet-card')).toHaveCount(2);
+});
+
+test('printing the preview prints the sheet alone, then the preview is back as it was', async ({ page, kiosk }) => {
+  await openDischargeFormAsNurse(page, kiosk);
+  await fillDischargeForm(page, base);
+  await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
+  const sheet = page.locator('.sheet');
+  await expect(sheet).toBeVisible();
+  const onScreen = async () => ({
+    printing: await page.evaluate(() => document.documentElement.classList.contains('printing')),
+    shadow: await sheet.evaluate((el) => getComputedStyle(el).boxShadow !== 'none'),
+    box: await sheet.boundingBox(),
+  });
+  const before = await onScreen();
+  expect(before.printing).toBe(false);
+  expect(before.shadow).toBe(true);
+  // Printed from screen media, as the Print button prints (beforeprint puts the page in print mode).
+  const pdf = await savePagePdf(page);
+  const text = pdfText(pdf);
+  expect(text.trimStart().startsWith('Clinic')).toBe(true);
+  for (const key of ['form.edit', 'form.printCardOnly']) expect(text).not.toContain(uiText('en', key));
+  // No paper shadow on paper: Chromium would print it as a picture.
+  expect(pdfImageCount(pdf)).toBe(0);
+  expect(await onScreen()).toEqual(before);
+  await expect(page.getByRole('button', { name: uiText('en', 'form.edit') })).toBeVisible();
 });
 
 test('bilingual Arabic and English sheet, side by side', async ({ page, kiosk }) => {

@@ -5,14 +5,14 @@
  * (test/fixtures/languages.ts), built with the real content build.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, testOnContent, type KioskServer } from './kiosk-fixture';
 import { contentTexts, uiText } from './kiosk-pages';
 import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn } from './staff-pages';
 import { pseudo, pseudoLocale, sixteenLanguageContent } from '../fixtures/languages';
+import { pdfFonts, savePagePdf } from '../fixtures/pdf';
 
 const content = sixteenLanguageContent();
 const english = (JSON.parse(readFileSync(join(content.contentDir, 'kyphoplasty', 'text', 'en.json'), 'utf8')) as { texts: Record<string, string> }).texts;
@@ -87,17 +87,6 @@ test('Persian reads right to left in Vazirmatn; Korean in Noto Sans KR', async (
   expect(await page.evaluate(() => [document.documentElement.dir, getComputedStyle(document.documentElement).fontFamily])).toEqual(['ltr', '"Noto Sans KR", "Noto Sans", sans-serif']);
 });
 
-function pdfFonts(file: string): { name: string; embedded: string }[] {
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .slice(2)
-    .map((l) => {
-      const cols = l.trim().split(/\s+/);
-      return { name: cols[0] ?? '', embedded: cols[cols.length - 5] ?? '' };
-    });
-}
-
 async function staffIn(page: Page, server: KioskServer, patientLanguage: { code: string; name: string }) {
   setPin(server.dataDir, 'nurse', '246810');
   await openLanguages(page, server.url);
@@ -122,10 +111,8 @@ for (const [code, family] of [
     await fillDischargeForm(page, { ...sampleForm, locale: code });
     await page.getByRole('button', { name: uiText('en', 'form.preview') }).click();
     await expect(page.locator('.sheet')).toHaveAttribute('lang', code);
-    const file = join(mkdtempSync(join(tmpdir(), 'kiosk-pdf-')), 'sheet.pdf');
-    await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const file = await savePagePdf(page);
     const fonts = pdfFonts(file);
     expect(fonts.filter((f) => f.embedded !== 'yes')).toEqual([]);
     expect(fonts.map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(family)]));

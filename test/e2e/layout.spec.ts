@@ -91,6 +91,10 @@ for (const viewport of viewports) {
         await expect(page.getByRole('heading', { name: t['step.needle.title']! })).toBeVisible();
         await expect(page.locator('.loading')).toHaveCount(0);
         expect(await layoutProblems(page), `${where} walkthrough`).toEqual([]);
+        // Picture beside the words on a wide screen, above them below 1,100 px (a container query, kiosk.css).
+        const picture = (await page.locator('.step-illustration').boundingBox())!;
+        const words = (await page.locator('.step-text').boundingBox())!;
+        expect(words.y >= picture.y + picture.height - 1, `${where}: walkthrough words below the picture`).toBe(viewport.width < 1100);
         await page.getByRole('button', { name: ui(locale, 'toolbar.home') }).click();
         await page.locator('[data-feature="quiz"]').click();
         await expect(page.getByText(t['quiz.order.question']!)).toBeVisible();

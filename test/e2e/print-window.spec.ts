@@ -7,6 +7,7 @@
 import { test, expect } from './kiosk-fixture';
 import { openDischargeFormAsNurse } from './staff-pages';
 import { sampleDischargeForm } from '../fixtures/discharge-forms';
+import { pdfImageCount, pdfText, savePagePdf } from '../fixtures/pdf';
 
 interface PrintPageState {
   readyCalls: number;
@@ -14,7 +15,7 @@ interface PrintPageState {
   atReady: { sheet: string; fonts: string } | null;
 }
 
-test('the print page lays out the job from window.printJob and says ready once, after its fonts, with no contract call', async ({ page, kiosk }) => {
+test('the print page lays out the job from window.printJob, says ready once after its fonts, makes no contract call and prints plain paper', async ({ page, kiosk }) => {
   test.setTimeout(60_000);
   // A real sheet, built by the kiosk for a signed-in nurse.
   await openDischargeFormAsNurse(page, kiosk);
@@ -55,6 +56,11 @@ test('the print page lays out the job from window.printJob and says ready once, 
   await expect(page.locator('.sheet-section[lang="es"]').first()).toBeVisible();
   await expect(page.locator('.sheet-section[lang="en"]').first()).toBeVisible();
   expect(apiCalls).toEqual([]);
+  // Paper from the start (html.printing): white, no preview shadow, nothing printed as a picture.
+  const pdf = await savePagePdf(page);
+  expect(pdfText(pdf)).toContain('Ada Quokka');
+  expect(pdfImageCount(pdf)).toBe(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 });
 
 test('outside a print window (no window.printJob) the print page says why and lays out nothing', async ({ page, kiosk }) => {

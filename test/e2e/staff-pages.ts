@@ -1,7 +1,5 @@
 /** Staff steps for end-to-end tests: set a PIN with the real CLI, open staff sign-in, fill the form. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot } from './kiosk-fixture';
@@ -119,11 +117,3 @@ export const sampleForm: FormValues = {
   paper: 'A4',
 };
 
-/** Saves the page as Chromium prints it (print media, CSS page size) and returns the PDF's path. */
-export async function savePdf(page: Page): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-pdf-')), 'sheet.pdf');
-  await page.emulateMedia({ media: 'print' });
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  return file;
-}

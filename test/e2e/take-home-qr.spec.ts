@@ -14,7 +14,8 @@ import { PNG } from 'pngjs';
 import { test, expect } from './kiosk-fixture';
 import { localeList, startIn, uiFilled, uiText } from './kiosk-pages';
 import { axeViolations } from './a11y-checks';
-import { fillDischargeForm, sampleForm, savePdf } from './staff-pages';
+import { fillDischargeForm, sampleForm } from './staff-pages';
+import { savePagePdf } from '../fixtures/pdf';
 import { adminText, openAdmin, openTab } from './admin-pages';
 
 const BASE = 'https://clinic.example/take-home/';
@@ -73,11 +74,11 @@ test('the printed sheet’s QR code opens the procedure’s page in the sheet’
   await expect(page.locator('.sheet-take-home')).toContainText(shown('es', 'takeHome.caption'));
   await expect(page.locator('.sheet-take-home .take-home-note')).toHaveText(`${uiFilled('es', 'takeHome.otherLanguage', { language: 'العربية' })} ${BASE}ar/kyphoplasty/`);
 
-  const pages = pdfPages(await savePdf(page));
+  const pages = pdfPages(await savePagePdf(page));
   expect(decode(pages[0]!)).toBe(`${BASE}es/kyphoplasty/`);
   // The wallet card's smaller code scans too: the card page at 300 dpi (a phone camera close up),
   // cut to the first of its two cards (top left) so the decoder sees one code.
-  const cardPage = PNG.sync.read(pdfPages(await savePdf(page), 300).at(-1)!);
+  const cardPage = PNG.sync.read(pdfPages(await savePagePdf(page), 300).at(-1)!);
   const firstCard = new PNG({ width: Math.round(cardPage.width / 2), height: Math.round(cardPage.height * 0.3) });
   PNG.bitblt(cardPage, firstCard, 0, 0, firstCard.width, firstCard.height, 0, 0);
   expect(decode(PNG.sync.write(firstCard))).toBe(`${BASE}es/kyphoplasty/`);
@@ -104,7 +105,7 @@ test('with no site address there is no QR code on the sheet, the card or the kio
   await previewSheet(page, { locale: 'en' });
   await expect(page.locator('.wallet-card').first()).toBeVisible();
   await expect(page.locator('.qr-code')).toHaveCount(0);
-  for (const png of pdfPages(await savePdf(page))) expect(decode(png)).toBeNull();
+  for (const png of pdfPages(await savePagePdf(page))) expect(decode(png)).toBeNull();
   await startIn(page, kiosk.url, 'en');
   await expect(page.locator('.qr-code')).toHaveCount(0);
 });
