@@ -8,7 +8,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The whole bundled content at the normal speed takes about 420 MB (npm run bench -- --only speech). */
+/**
+ * Every sentence of all fifteen bundled languages at the normal speed takes about 1.2 GB
+ * (speech.cacheMB in docs/performance.md), the slower speed as much again; a kiosk keeps the
+ * sentences its patients play, and the least recently played go first.
+ */
 export const DEFAULT_SPEECH_CACHE_BYTES = 1024 * 1024 * 1024;
 
 /** The cache key: sha256 over everything that changes the sound. */
