@@ -4,14 +4,14 @@
  */
 import { test } from '@playwright/test';
 
-/** Prints why the running test is skipped, next to its title in the run's output; returns the reason. */
-function printedReason(reason: string): string {
+/** Prints why the running test is skipped, next to its title in the run's output. */
+function printReason(reason: string): void {
   console.log(`skipped: ${test.info().titlePath.slice(1).join(' › ')}: ${reason}`);
-  return reason;
 }
 
 /** Skips the running test (or, from a beforeEach, each test) when `reason` is not null, printing the reason. */
 export function skipBecause(reason: string | null): void {
-  if (reason === null) return;
-  test.skip(true, printedReason(reason));
+  const cannotRun = reason !== null;
+  if (cannotRun) printReason(reason);
+  test.skip(cannotRun, reason ?? undefined);
 }
