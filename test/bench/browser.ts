@@ -16,6 +16,7 @@ import react from '@vitejs/plugin-react';
 import { contentTexts, uiText } from '../e2e/kiosk-pages';
 import { fillDischargeForm, holdStaffEntry, sampleForm, setPin, signIn, type FormValues } from '../e2e/staff-pages';
 import { pdfPrintOptions } from '../fixtures/pdf';
+import { openPrintWindow, untilPrintReady } from '../fixtures/print-window';
 import { pdfOptions } from '../../electron/main/printing';
 import type { DischargeSheet } from '../../electron/shared/content-types';
 import { figure, median, percentile, round, summary, tempDir, type Figure, type KioskServer } from './lib';
@@ -516,12 +517,8 @@ export async function benchPdf(browser: Browser, kiosk: KioskServer, rounds = 20
 
     // The desktop print window: the same sheet, handed over as electron/preload/print.ts does (window.printJob).
     const job = await context.newPage();
-    await job.addInitScript((printJob) => {
-      const ready = new Promise<void>((done) => Object.assign(window, { printJob: Object.freeze({ get: async () => printJob, ready: () => done() }) }));
-      Object.assign(window, { printReady: ready });
-    }, { sheet: answer.value, cardOnly: false });
-    await job.goto(new URL('/#print-job', kiosk.url).href);
-    await job.evaluate(() => (window as unknown as { printReady: Promise<void> }).printReady);
+    await openPrintWindow(job, kiosk.url, { sheet: answer.value, cardOnly: false });
+    await untilPrintReady(job);
 
     const web = await pairedPrints(browser, page, floorPage, pdfPrintOptions, rounds, warmUps, tries);
     const desktopOptions = desktopPdfOptions(answer.value.paper);

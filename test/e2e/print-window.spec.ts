@@ -8,12 +8,8 @@ import { test, expect } from './kiosk-fixture';
 import { openDischargeFormAsNurse } from './staff-pages';
 import { sampleDischargeForm } from '../fixtures/discharge-forms';
 import { pdfImageCount, pdfText, savePagePdf } from '../fixtures/pdf';
-
-interface PrintPageState {
-  readyCalls: number;
-  /** What the page showed when it said ready. */
-  atReady: { sheet: string; fonts: string } | null;
-}
+import { openPrintWindow, printPageState } from '../fixtures/print-window';
+import type { DischargeSheet } from '../../electron/shared/content-types';
 
 test('the print page lays out the job from window.printJob, says ready once after its fonts, makes no contract call and prints plain paper', async ({ page, kiosk }) => {
   test.setTimeout(60_000);
@@ -22,32 +18,18 @@ test('the print page lays out the job from window.printJob, says ready once afte
   const form = { ...sampleDischargeForm, patientName: 'Ada Quokka', secondLocale: 'es' };
   const built = await page.evaluate(async (f) => {
     const response = await fetch('/api/buildDischargeSheet', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ form: f }) });
-    return (await response.json()) as { ok: boolean; value: unknown };
+    return (await response.json()) as { ok: boolean; value: DischargeSheet };
   }, form);
   expect(built.ok).toBe(true);
 
-  await page.addInitScript((job) => {
-    const state: PrintPageState = { readyCalls: 0, atReady: null };
-    Object.assign(window, {
-      printState: state,
-      printJob: Object.freeze({
-        get: async () => job,
-        ready: () => {
-          state.readyCalls++;
-          state.atReady = { sheet: document.querySelector('.sheet')?.textContent ?? '', fonts: document.fonts.status };
-        },
-      }),
-    });
-  }, { sheet: built.value, cardOnly: false });
   const apiCalls: string[] = [];
   page.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(r.url()).pathname);
   });
-  await page.goto('about:blank');
-  await page.goto(new URL('/#print-job', kiosk.url).href);
+  await openPrintWindow(page, kiosk.url, { sheet: built.value, cardOnly: false });
 
   await expect(page.locator('.sheet').first()).toContainText('Ada Quokka');
-  const state = () => page.evaluate(() => (window as unknown as { printState: PrintPageState }).printState);
+  const state = () => printPageState(page);
   await expect.poll(async () => (await state()).readyCalls).toBe(1);
   const { atReady } = await state();
   expect(atReady?.sheet).toContain('Ada Quokka');

@@ -18,7 +18,7 @@ import { repoRoot } from '../fixtures/content';
 const printStableFeatures = new Set(['prefers-reduced-motion', 'prefers-contrast', 'prefers-reduced-transparency', 'forced-colors']);
 
 /** Every media query in `css` (`@media` rules and `@import … <media>`) whose answer printing may change. */
-export function printFlippingQueries(css: string): string[] {
+function printFlippingQueries(css: string): string[] {
   const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const media = [...bare.matchAll(/@media\s+([^{]+)\{/g)].map((m) => m[1]!);
   const imports = [...bare.matchAll(/@import\s+(?:url\([^)]*\)|"[^"]*"|'[^']*')\s*([^;]*);/g)].map((m) => m[1]!).filter((q) => q.trim());
